@@ -1,0 +1,17 @@
+/** C0/C1 controls, and the Unicode marks that reorder or hide text (bidi overrides, isolates, zero-width). */
+const UNSAFE = /[\p{Cc}\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu;
+
+/**
+ * Makes engine text safe to show in a native notification: removes control characters, bidi
+ * overrides and zero-width marks (a token symbol from chain data can hold any of them), collapses
+ * whitespace, and cuts to `max` characters (code points, so no surrogate pair is split) with `…`.
+ *
+ * @param text - Any string, possibly hostile.
+ * @param max - The longest result, in code points (at least 1).
+ */
+export function toPlainText(text: string, max: number): string {
+  const clean = text.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+  const points = Array.from(clean);
+  if (points.length <= max) return clean;
+  return `${points.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+}
