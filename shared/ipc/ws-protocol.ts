@@ -92,6 +92,7 @@ export const WS_EVENTS = {
   ready: z.strictObject({ protocol: z.literal(WS_PROTOCOL_VERSION) }),
   report: API_EVENTS.report.payload,
   progress: API_EVENTS.progress.payload,
+  /** Open this warning (sent by the host through `broadcast`; a click on a browser notification is handled in the page). */
   openWarning: API_EVENTS.openWarning.payload,
   notification: wsNotificationSchema,
 } as const;
