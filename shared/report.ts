@@ -108,3 +108,230 @@ export interface ChainSummary {
   readonly status: ChainStatus;
   readonly failedReads: readonly FailedRead[];
 }
+
+/** A watched wallet as the report shows it. */
+export interface WalletSummary {
+  readonly address: Address;
+  readonly label: string | null;
+  readonly ens: string | null;
+  /** Sum of the wallet's positions at NAV (positions without an ETH value are left out). */
+  readonly valueEth: bigint;
+  readonly positionCount: number;
+}
+
+/**
+ * A balance or EigenLayer read of one wallet that failed this refresh. The engine emits no
+ * position for it (a failed read is never a zero); the monitor keeps the last good positions
+ * whose id starts with `positionIdPrefix`.
+ */
+export interface UnreadPosition {
+  readonly chainId: number;
+  readonly wallet: Address;
+  /** Registry token id (`weETH@1`), `eigen.deposits`, `eigen.pod`, `eigen.queuedWithdrawals`, or `chain` when the whole chain failed. */
+  readonly source: string;
+  /** Every position this read would have produced has an id starting with this. */
+  readonly positionIdPrefix: string;
+  readonly error: string;
+}
+
+/** Slashable exposure to one operator set, over the whole portfolio. */
+export interface OperatorSetSlashable {
+  readonly avs: Address;
+  readonly id: number;
+  readonly operator: Address;
+  readonly label: string;
+  readonly slashableEth: bigint;
+  /** slashableEth / total value. */
+  readonly share: number;
+}
+
+/** Restaking leverage of one operator the portfolio is exposed to. */
+export interface OperatorLeverage {
+  readonly operator: Address;
+  /** ETH of the portfolio delegated to this operator (own delegation and look-through). */
+  readonly exposureEth: bigint;
+  /** Distinct operator sets with a non-zero allocation, over the strategies the portfolio is exposed to. */
+  readonly sets: number;
+  /** Largest, over those strategies, of sum(allocated magnitude) / max magnitude (0..1 in EigenLayer); null when unknown. */
+  readonly magnitudeSum: number | null;
+  /** Smallest max magnitude over those strategies, as a fraction of 1e18 (1 = never slashed); null when unknown. */
+  readonly maxMagnitude: number | null;
+  /** 1 − maxMagnitude, computed exactly: the share of the operator's stake slashed so far; null when unknown. */
+  readonly slashedFraction: number | null;
+  /** The operator's magnitudes or allocations could not be read. */
+  readonly degraded: boolean;
+}
+
+/** Market price against NAV for one token. */
+export interface TokenDepeg {
+  readonly token: string;
+  readonly symbol: string;
+  readonly chainId: number;
+  /** ETH wei per one whole token at NAV. */
+  readonly navEthPerToken: bigint;
+  /** ETH wei per one whole token at market. */
+  readonly marketEthPerToken: bigint;
+  /** market / NAV - 1 (negative: a discount). */
+  readonly depeg: number;
+  /** Whether any position holds this token (directly or through a bridged copy). */
+  readonly held: boolean;
+}
+
+/** NAV of one token in ETH, kept so that the next report can detect a NAV drop. */
+export interface NavRate {
+  readonly token: string;
+  /** ETH wei per 1e18 base units of the token, through the whole unit chain. */
+  readonly ethPerToken: bigint;
+  /** The block timestamp of the snapshot it was read at; carried over unchanged when the current read failed. */
+  readonly asOf: bigint | null;
+}
+
+export interface NavDrop {
+  readonly token: string;
+  readonly previousEthPerToken: bigint;
+  readonly ethPerToken: bigint;
+  /** (previous - current) / previous; negative when the NAV rose. */
+  readonly drop: number;
+}
+
+export interface ExitBucket {
+  readonly withinDays: number;
+  /** Value exitable at NAV within this many days (cumulative). */
+  readonly valueEth: bigint;
+  readonly share: number;
+}
+
+export interface PendingWithdrawal {
+  readonly positionId: string;
+  readonly wallet: Address;
+  readonly chainId: number;
+  readonly kind: PositionKind;
+  readonly valueEth: bigint | null;
+  readonly claimableAtBlock: bigint | null;
+  readonly claimableAt: bigint | null;
+  readonly claimable: boolean;
+}
+
+export interface ExitProfile {
+  /** Cumulative buckets for 1, 7 and 30 days. */
+  readonly buckets: readonly ExitBucket[];
+  /** Value needing more than 30 days, or with no known at-NAV path. */
+  readonly laterEth: bigint;
+  readonly laterShare: number;
+  /** Part of `laterEth` with no known at-NAV path. */
+  readonly unknownEth: bigint;
+  /** Value sellable right now at market (sum of instantEth). */
+  readonly instantEth: bigint;
+  readonly instantShare: number;
+  /** Value whose at-NAV exit takes longer than the user's horizon (unknown counts as longer). */
+  readonly beyondHorizonEth: bigint;
+  readonly beyondHorizonShare: number;
+  readonly horizonDays: number;
+  /** Value in a withdrawal or redemption queue (issue 10's "liquidity locked"). */
+  readonly lockedEth: bigint;
+  readonly lockedShare: number;
+  readonly pendingWithdrawals: readonly PendingWithdrawal[];
+}
+
+export const STRESS_KINDS = ['depeg', 'depeg-all', 'slash', 'slash-all', 'combined'] as const;
+export type StressKind = (typeof STRESS_KINDS)[number];
+
+export interface StressScenario {
+  /** Stable: `${kind}:${subject}`. */
+  readonly id: string;
+  readonly kind: StressKind;
+  /** Token id, operator address, or `all`. */
+  readonly subject: string;
+  readonly label: string;
+  readonly lossEth: bigint;
+  /** lossEth / total value. */
+  readonly share: number;
+}
+
+export interface StressResult {
+  readonly depegPercent: number;
+  readonly slashPercent: number;
+  /** Sorted by loss descending, then id. */
+  readonly scenarios: readonly StressScenario[];
+  readonly worst: StressScenario | null;
+}
+
+/** The parts of the risk score, each in [0, 1], with their weights (points out of 100). */
+export interface RiskScoreComponent {
+  readonly key: string;
+  readonly label: string;
+  readonly value: number;
+  readonly weight: number;
+  /** value * weight. */
+  readonly points: number;
+}
+
+export interface RiskScore {
+  /** 0 (no measured risk) to 100, rounded to an integer. */
+  readonly score: number;
+  readonly components: readonly RiskScoreComponent[];
+  /** The formula in words, for display. */
+  readonly formula: string;
+}
+
+export interface Metrics {
+  /** Sum of position values at NAV. */
+  readonly totalValueEth: bigint;
+  /** Sum of position values at market, NAV where there is no market price. */
+  readonly totalMarketValueEth: bigint;
+  readonly exposure: {
+    /** Value passing through each layer (a position counts once per layer kind; shares need not add to 1). */
+    readonly layer: readonly Share[];
+    /** Outermost LRT/LST protocol; `direct` when none. Adds up to the total. */
+    readonly protocol: readonly Share[];
+    /** Restaking venue; `none` when none. Adds up to the total. */
+    readonly venue: readonly Share[];
+    /** Operator by look-through; `unrestaked` for the rest. Adds up to the total. */
+    readonly operator: readonly Share[];
+    /** Slashable ETH per AVS (all its sets); does not add up to the total. */
+    readonly avs: readonly Share[];
+    readonly chain: readonly Share[];
+    readonly wallet: readonly Share[];
+  };
+  /** Per dimension: protocol, venue, operator, avs. */
+  readonly concentration: readonly Concentration[];
+  readonly slashable: {
+    readonly perOperatorSet: readonly OperatorSetSlashable[];
+    /** Loss if every operator set slashed all it can: per position min(value, sum of its sets). */
+    readonly worstCaseEth: bigint;
+    readonly worstCaseShare: number;
+    /** Value delegated to some operator (own or through an LRT). */
+    readonly delegatedEth: bigint;
+    /** Delegated but not allocated to any set. */
+    readonly nominalEth: bigint;
+    /** nominalEth / total value. */
+    readonly nominalShare: number;
+    /** nominalEth / delegatedEth. */
+    readonly nominalShareOfDelegated: number;
+    readonly unrestakedEth: bigint;
+  };
+  readonly leverage: readonly OperatorLeverage[];
+  readonly depeg: readonly TokenDepeg[];
+  readonly navDrops: readonly NavDrop[];
+  readonly exit: ExitProfile;
+  readonly stackDepth: { readonly weighted: number; readonly max: number };
+  readonly stress: StressResult;
+  readonly riskScore: RiskScore;
+}
+
+/** The engine's whole output for one refresh. */
+export interface RiskReport {
+  /** The `now` the engine was given (unix seconds). */
+  readonly generatedAt: bigint;
+  readonly chains: readonly ChainSummary[];
+  readonly wallets: readonly WalletSummary[];
+  /** Sorted by id. */
+  readonly positions: readonly Position[];
+  /** Reads that failed this refresh: keep the last good positions for these. */
+  readonly unread: readonly UnreadPosition[];
+  readonly metrics: Metrics;
+  /** NAV per token in ETH, for the next refresh's NAV-drop check. */
+  readonly navRates: readonly NavRate[];
+  /** Sorted by severity (critical first), then id. */
+  readonly warnings: readonly Warning[];
+}

@@ -1,0 +1,119 @@
+import type { Address } from 'viem';
+import type { ChainSummary, Metrics, Position, RiskReport, WalletSummary, Warning } from '../report';
+import type { Registry } from '../registry/types';
+import type { Thresholds } from '../settings/thresholds';
+import type { ChainSnapshot } from '../snapshot';
+import { buildEngineContext } from './build-engine-context';
+import { buildPositions } from './build-positions';
+import { buildWarnings } from './build-warnings';
+import { computeDepeg } from './compute-depeg';
+import { computeExitProfile } from './compute-exit-profile';
+import { computeExposure } from './compute-exposure';
+import { computeLeverage } from './compute-leverage';
+import { computeNavRates } from './compute-nav-rates';
+import { computeRiskScore } from './compute-risk-score';
+import { computeSlashable } from './compute-slashable';
+import { computeStress } from './compute-stress';
+import { groupExposure } from './group-exposure';
+import { ratio } from './ratio';
+import { stackDepth } from './stack-depth';
+
+export interface ComputeReportInput {
+  /** One snapshot per chain read this refresh. */
+  readonly snapshots: readonly ChainSnapshot[];
+  readonly registry: Registry;
+  readonly thresholds: Thresholds;
+  /** Unix seconds; the engine has no clock of its own. */
+  readonly now: bigint;
+  readonly wallets: readonly { readonly address: Address; readonly label: string | null; readonly ens: string | null }[];
+  /** The previous report, for NAV drops and warning hysteresis; null on the first refresh. */
+  readonly previous: RiskReport | null;
+}
+
+/**
+ * The risk engine: values every position of the watched wallets at NAV and at market, looks
+ * through LRTs and delegations to operators and operator sets, and computes the metrics, stress
+ * tests, risk score and warnings described in docs/risk-model.md. Pure and deterministic: the
+ * same input gives the same report.
+ */
+export function computeReport(input: ComputeReportInput): RiskReport {
+  const { registry, thresholds: t, now, previous } = input;
+  const snapshots = [...input.snapshots].sort((a, b) => a.chainId - b.chainId);
+  const ctx = buildEngineContext(snapshots, registry);
+  const { facts, unread } = buildPositions(ctx, snapshots, input.wallets);
+  const positions: Position[] = facts.map((f) => f.position);
+
+  let totalValueEth = 0n;
+  let totalMarketValueEth = 0n;
+  const heldTokens = new Set<string>();
+  const heldMarketTokens = new Set<string>();
+  for (const f of facts) {
+    const p = f.position;
+    if (p.valueEth !== null) {
+      totalValueEth += p.valueEth;
+      totalMarketValueEth += p.marketValueEth ?? p.valueEth;
+    }
+    for (const id of f.tokenIds) heldTokens.add(id);
+    if (f.marketToken !== null) heldMarketTokens.add(f.marketToken);
+  }
+
+  const groups = groupExposure(facts);
+  const { exposure, concentration } = computeExposure(ctx, facts, groups, input.wallets, totalValueEth);
+  const slashable = computeSlashable(ctx, groups, totalValueEth);
+  const leverage = computeLeverage(ctx, groups);
+  const depeg = computeDepeg(ctx, heldMarketTokens);
+  const { navRates, navDrops } = computeNavRates(ctx, previous);
+  const exit = computeExitProfile(facts, totalValueEth, t.exitHorizonDays);
+  const depth = stackDepth(facts, totalValueEth);
+  const stress = computeStress(ctx, facts, groups, totalValueEth, t.stressDepegPercent, t.stressSlashPercent);
+
+  const valueByMarketToken = new Map<string, bigint>();
+  for (const f of facts) {
+    const v = f.position.valueEth;
+    if (v === null || f.marketToken === null) continue;
+    valueByMarketToken.set(f.marketToken, (valueByMarketToken.get(f.marketToken) ?? 0n) + v);
+  }
+  let discountWeighted = 0;
+  for (const d of depeg) {
+    const v = valueByMarketToken.get(d.token);
+    if (v !== undefined && d.depeg < 0) discountWeighted += -d.depeg * ratio(v, totalValueEth);
+  }
+  const hhiOf = (dimension: string): number => concentration.find((c) => c.dimension === dimension)?.hhi ?? 0;
+  const maxNavDrop = navDrops.filter((d) => heldTokens.has(d.token)).reduce((acc, d) => Math.max(acc, d.drop), 0);
+  const riskScore = computeRiskScore({
+    slashableShare: slashable.worstCaseShare,
+    concentrationHhi: Math.max(hhiOf('protocol'), hhiOf('operator')),
+    beyondHorizonShare: exit.beyondHorizonShare,
+    weightedDiscount: discountWeighted,
+    depegCritical: t.depegCritical,
+    weightedDepth: depth.weighted,
+    maxNavDrop,
+    navDropCritical: t.navDropCritical,
+  });
+
+  const metrics: Metrics = {
+    totalValueEth, totalMarketValueEth, exposure, concentration, slashable, leverage, depeg, navDrops,
+    exit, stackDepth: depth, stress, riskScore,
+  };
+
+  const previousWarnings = new Map<string, Warning>((previous?.warnings ?? []).map((w) => [w.id, w]));
+  const warnings = buildWarnings({ ctx, snapshots, facts, unread, metrics, thresholds: t, now, previous: previousWarnings, heldTokens });
+
+  const chains: ChainSummary[] = snapshots.map((s) => ({
+    chainId: s.chainId, blockNumber: s.blockNumber, blockTimestamp: s.blockTimestamp, status: s.status, failedReads: s.failedReads,
+  }));
+  const perWallet = new Map<string, { valueEth: bigint; positionCount: number }>();
+  for (const p of positions) {
+    const key = p.wallet.toLowerCase();
+    const entry = perWallet.get(key) ?? { valueEth: 0n, positionCount: 0 };
+    entry.valueEth += p.valueEth ?? 0n;
+    entry.positionCount++;
+    perWallet.set(key, entry);
+  }
+  const wallets: WalletSummary[] = input.wallets.map((w) => {
+    const entry = perWallet.get(w.address.toLowerCase());
+    return { address: w.address, label: w.label, ens: w.ens, valueEth: entry?.valueEth ?? 0n, positionCount: entry?.positionCount ?? 0 };
+  });
+
+  return { generatedAt: now, chains, wallets, positions, unread, metrics, navRates, warnings };
+}
