@@ -7,6 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
         },
@@ -14,10 +15,12 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/compile-world-once.ts'],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          hookTimeout: 300_000,
           // Each file starts its own anvil node; two cores, so two at a time.
           maxWorkers: 2,
         },
@@ -25,6 +28,7 @@ export default defineConfig({
       {
         test: {
           name: 'renderer',
+          sequence: { groupOrder: 2 },
           include: ['tests/renderer/**/*.test.tsx', 'tests/renderer/**/*.test.ts'],
           environment: 'jsdom',
         },
@@ -32,8 +36,10 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 3 },
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/compile-world-once.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           maxWorkers: 1,

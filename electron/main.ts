@@ -1,13 +1,15 @@
 // Composition root of the desktop app: builds the pieces and hands them to each other; no logic.
 import path from 'node:path';
 import { app } from 'electron';
-import { createInMemoryServices } from '../shared/ipc/in-memory-services';
-import type { RiskReport } from '../shared/report';
+import { startAppCore, type AppCore } from '../node/core/start-app-core';
+import type { NotificationSink } from '../node/monitor/create-monitor';
 import { registerAppScheme } from './app-protocol';
+import { decryptSecret, encryptSecret } from './secrets';
 import { acquireSingleInstance } from './single-instance';
 import { startDesktopApp, type DesktopApp } from './start-desktop-app';
 
 const log = {
+  info: (message: string) => console.info(`[matryoshka] ${message}`),
   warn: (message: string) => console.warn(`[matryoshka] ${message}`),
   error: (message: string, error?: unknown) => console.error(`[matryoshka] ${message}`, error ?? ''),
 };
@@ -18,14 +20,21 @@ const outDir = path.join(__dirname, '..');
 registerAppScheme();
 
 let desktop: DesktopApp | null = null;
+let core: AppCore | null = null;
 if (acquireSingleInstance(app, () => desktop?.showWindow())) {
   app
     .whenReady()
     .then(async () => {
-      // TEMPORARY until the monitor and store are wired (issue 5): in-memory services, no chain reads.
-      const services = createInMemoryServices<RiskReport>({ now: () => Date.now() });
+      // Notifications reach the native notifier once the shell is up; a failure is logged by it.
+      const nativeSink: NotificationSink = { name: 'desktop', notify: (n) => desktop?.notifier.show([n]) };
+      core = startAppCore({
+        // electron-store's format and place; RPC URLs (which can carry API keys) sealed with safeStorage.
+        store: { dir: app.getPath('userData'), encryptSecret, decryptSecret },
+        sinks: [nativeSink],
+        log,
+      });
       desktop = await startDesktopApp({
-        services,
+        services: core.services,
         severitiesOf: (report) => report.warnings.map((warning) => warning.severity),
         preloadPath: path.join(outDir, 'preload', 'preload.cjs'),
         rendererDir: path.join(outDir, 'renderer'),
@@ -35,6 +44,8 @@ if (acquireSingleInstance(app, () => desktop?.showWindow())) {
         devTools: !app.isPackaged,
         log,
       });
+      core.monitor.start();
+      app.on('before-quit', () => { void core?.close(); });
     })
     .catch((error: unknown) => {
       log.error('the app could not start', error);

@@ -13,6 +13,11 @@ export interface AnvilOptions {
   readonly port?: number;
   /** Genesis timestamp (unix seconds). */
   readonly timestamp?: bigint;
+  /**
+   * Genesis block number. Default 24,000,000, a realistic mainnet height (anvil's own default is 0,
+   * before the canonical Multicall3 and ENS Universal Resolver existed on mainnet).
+   */
+  readonly genesisBlockNumber?: bigint;
   /** Seconds between blocks; default: a block per transaction (automine). */
   readonly blockTime?: number;
 }
@@ -57,6 +62,7 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
     '--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId),
     '--disable-code-size-limit', '--gas-limit', '1000000000', '--silent', '--accounts', '4',
   ];
+  args.push('--number', (options.genesisBlockNumber ?? 24_000_000n).toString());
   if (options.timestamp !== undefined) args.push('--timestamp', options.timestamp.toString());
   if (options.blockTime !== undefined) args.push('--block-time', String(options.blockTime));
   const child: ChildProcess = spawn(anvilBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'] });

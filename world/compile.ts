@@ -1,9 +1,12 @@
 /**
  * Compiles the Solidity fixtures in world/contracts with solc-js (offline), caching the artifacts
- * by a hash of the sources and compiler version, so reruns are fast.
+ * by a hash of the sources and compiler version, so reruns are fast. The artifacts of the current
+ * sources are committed (world/compiled/<hash>.json): a fresh clone starts the demo world in
+ * seconds instead of compiling for minutes; any change to a fixture changes the hash and
+ * recompiles (and the stale file is pruned).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync, unlinkSync, renameSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -19,7 +22,7 @@ export type Artifacts = Readonly<Record<string, Artifact>>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const contractsDir = join(here, 'contracts');
-const cacheDir = join(here, '..', '.cache', 'solc');
+export const compiledDir = join(here, 'compiled');
 
 function listSources(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -31,8 +34,12 @@ interface SolcOutput {
   contracts: Record<string, Record<string, { abi: Abi; evm: { deployedBytecode: { object: string } } }>>;
 }
 
-/** Compiles (or loads from cache) every contract under world/contracts. Contract names must be unique. */
-export function compileWorld(): Artifacts {
+/** The cache key of the current sources and compiler. */
+export function worldSourceHash(): string {
+  return sourceInput().key;
+}
+
+function sourceInput(): { key: string; sources: Record<string, { content: string }> } {
   const require = createRequire(import.meta.url);
   const solc = require('solc') as { version(): string; compile(input: string): string };
   const files = listSources(contractsDir).sort();
@@ -43,8 +50,15 @@ export function compileWorld(): Artifacts {
     sources[f] = { content };
     hash.update(f).update('\0').update(content).update('\0');
   }
-  const key = hash.digest('hex').slice(0, 24);
-  const cacheFile = join(cacheDir, `${key}.json`);
+  return { key: hash.digest('hex').slice(0, 24), sources };
+}
+
+/** Compiles (or loads from cache) every contract under world/contracts. Contract names must be unique. */
+export function compileWorld(): Artifacts {
+  const require = createRequire(import.meta.url);
+  const solc = require('solc') as { version(): string; compile(input: string): string };
+  const { key, sources } = sourceInput();
+  const cacheFile = join(compiledDir, `${key}.json`);
   if (existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, 'utf8')) as Artifacts;
 
   const input = {
@@ -68,7 +82,10 @@ export function compileWorld(): Artifacts {
       artifacts[name] = { abi: c.abi, deployedBytecode: `0x${c.evm.deployedBytecode.object}` };
     }
   }
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(cacheFile, JSON.stringify(artifacts));
+  mkdirSync(compiledDir, { recursive: true });
+  for (const f of readdirSync(compiledDir)) if (f.endsWith('.json')) unlinkSync(join(compiledDir, f));
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(artifacts));
+  renameSync(tmp, cacheFile);
   return artifacts;
 }

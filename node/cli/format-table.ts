@@ -1,0 +1,102 @@
+/**
+ * The scan's readable output: positions with their stacks, exposure summary, exit profile, warnings.
+ */
+import type { RiskReport, Share } from '../../shared/report';
+import { formatDuration, formatEth, formatShare, shortAddress } from '../../shared/format';
+import { chains } from '../../shared/registry/chains';
+
+/** Removes terminal control sequences and bidi overrides from untrusted text (ENS names, labels). */
+export function inert(text: string, max = 80): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const cleaned = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, c.length); });
+  return rows.map((r) => r.map((c, i) => pad(c, widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+const chainName = (id: number): string => chains.find((c) => c.id === id)?.name ?? `chain ${id}`;
+
+function shares(title: string, list: readonly Share[], limit = 6): string {
+  if (!list.length) return `${title}: —`;
+  const top = list.slice(0, limit).map((s) => `${inert(s.label, 40)} ${formatShare(s.share)}`).join(', ');
+  return `${title}: ${top}${list.length > limit ? `, +${list.length - limit} more` : ''}`;
+}
+
+const LAYER_PLURAL: Readonly<Record<string, string>> = { operator: 'operators', avs: 'AVSs', lrt: 'LRT layers', lst: 'LSTs' };
+
+/** The stack as one line: runs of more than two entries of one layer are counted, not listed. */
+export function stackLine(stack: RiskReport['positions'][number]['stack']): string {
+  const parts: string[] = [];
+  for (let i = 0; i < stack.length;) {
+    let j = i;
+    while (j < stack.length && stack[j]?.layer === stack[i]?.layer) j++;
+    const run = stack.slice(i, j);
+    const layer = run[0]?.layer ?? '';
+    parts.push(run.length > 2 ? `${run.length} ${LAYER_PLURAL[layer] ?? layer}` : run.map((l) => inert(l.label, 40)).join(' + '));
+    i = j;
+  }
+  return parts.join(' → ');
+}
+
+const SEVERITY_MARK = { critical: '[CRITICAL]', warning: '[WARNING] ', info: '[info]    ' } as const;
+
+/** Renders a report as plain text for a terminal. */
+export function formatTable(report: RiskReport): string {
+  const out: string[] = [];
+  const m = report.metrics;
+  out.push(`Matryoshka scan — ${new Date(Number(report.generatedAt) * 1000).toISOString()}`);
+  for (const c of report.chains) {
+    const failed = c.failedReads.length ? `, ${c.failedReads.length} failed read(s)` : '';
+    out.push(`  ${chainName(c.chainId)}: ${c.status}${c.blockNumber === null ? '' : ` at block ${c.blockNumber}`}${failed}`);
+  }
+  out.push('');
+  out.push(`Total value: ${formatEth(m.totalValueEth)} at NAV, ${formatEth(m.totalMarketValueEth)} at market   Risk score: ${m.riskScore.score}/100`);
+  out.push('');
+  for (const w of report.wallets) {
+    const name = w.ens ? `${inert(w.ens)} (${w.address})` : w.address;
+    out.push(`Wallet ${w.label ? `${inert(w.label)} — ` : ''}${name}: ${formatEth(w.valueEth)}`);
+    const rows: string[][] = [['  asset', 'chain', 'amount', 'value (NAV)', 'value (market)', 'exit at NAV', 'stack']];
+    for (const p of report.positions.filter((x) => x.wallet.toLowerCase() === w.address.toLowerCase())) {
+      const stack = stackLine(p.stack);
+      rows.push([
+        `  ${inert(p.asset.symbol, 16)}${p.kind === 'token' ? '' : ` (${p.kind})`}${p.degraded ? ' !' : ''}`,
+        chainName(p.chainId),
+        formatEth(p.amount * 10n ** BigInt(18 - Math.min(18, p.asset.decimals))).replace(' ETH', ''),
+        formatEth(p.valueEth),
+        formatEth(p.marketValueEth),
+        p.exit.claimableAtBlock !== null ? `${formatDuration(p.exit.atNavSeconds)} (block ${p.exit.claimableAtBlock})` : formatDuration(p.exit.atNavSeconds),
+        stack,
+      ]);
+    }
+    out.push(rows.length > 1 ? table(rows) : '  (no positions)');
+    out.push('');
+  }
+  out.push('Exposure');
+  out.push(`  ${shares('protocol', m.exposure.protocol)}`);
+  out.push(`  ${shares('venue', m.exposure.venue)}`);
+  out.push(`  ${shares('operator', m.exposure.operator)}`);
+  out.push(`  ${shares('AVS (slashable)', m.exposure.avs)}`);
+  out.push(`  slashable worst case: ${formatEth(m.slashable.worstCaseEth)} (${formatShare(m.slashable.worstCaseShare)}), nominal only: ${formatShare(m.slashable.nominalShare)}`);
+  out.push('');
+  out.push('Exit profile (at NAV)');
+  out.push(`  ${m.exit.buckets.map((b) => `≤${b.withinDays}d ${formatShare(b.share)}`).join('   ')}   later ${formatShare(m.exit.laterShare)}   instant at market ${formatShare(m.exit.instantShare)}`);
+  for (const w of m.exit.pendingWithdrawals) {
+    out.push(`  pending: ${w.positionId} ${formatEth(w.valueEth)} ${w.claimable ? 'claimable now' : `claimable at block ${w.claimableAtBlock ?? '?'}`}`);
+  }
+  if (m.stress.worst) out.push(`  stress (worst): ${inert(m.stress.worst.label, 60)}: loss ${formatEth(m.stress.worst.lossEth)} (${formatShare(m.stress.worst.share)})`);
+  out.push('');
+  out.push(report.warnings.length ? `Warnings (${report.warnings.length})` : 'Warnings: none');
+  for (const w of report.warnings) {
+    out.push(`  ${SEVERITY_MARK[w.severity]} ${inert(w.title, 120)} — value ${w.value ?? '—'}, threshold ${w.threshold ?? '—'}`);
+  }
+  for (const u of report.unread) out.push(`  could not read ${u.source} for ${shortAddress(u.wallet)} on ${chainName(u.chainId)}: ${inert(u.error, 120)}`);
+  return out.join('\n');
+}

@@ -1,0 +1,140 @@
+/**
+ * Parses the command line of `matryoshka scan` and `matryoshka watch`. Pure: no I/O; errors are
+ * returned as messages for the caller to print (exit code 3).
+ */
+import { chains } from '../../shared/registry/chains';
+
+export type Command = 'scan' | 'watch' | 'help' | 'version';
+
+export interface CliOptions {
+  readonly command: Command;
+  readonly inputs: readonly string[];
+  /** Per chain id, the user's endpoints in the order given. */
+  readonly rpc: ReadonlyMap<number, readonly string[]>;
+  /** null: every chain with an endpoint (or mainnet only when none is given). */
+  readonly chains: readonly number[] | null;
+  readonly json: boolean;
+  readonly jsonLines: boolean;
+  readonly demo: boolean;
+  readonly config: string | null;
+  readonly dataDir: string | null;
+  readonly intervalSeconds: number | null;
+  readonly notify: readonly string[];
+}
+
+export type ParseResult = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly error: string };
+
+const knownChainIds: ReadonlySet<number> = new Set(chains.map((c) => c.id));
+
+function parseChainId(text: string): number | null {
+  if (!/^[1-9][0-9]{0,9}$/.test(text)) return null;
+  return Number(text);
+}
+
+function parseUrl(text: string): string | null {
+  try {
+    const u = new URL(text);
+    return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'ws:' || u.protocol === 'wss:' ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parses argv (without `node` and the script). */
+export function parseArgs(argv: readonly string[]): ParseResult {
+  let command: Command = 'scan';
+  const args = [...argv];
+  if (args[0] === 'scan' || args[0] === 'watch') command = args.shift() as Command; // narrowed by the comparison above
+  const rpc = new Map<number, string[]>();
+  const inputs: string[] = [];
+  const notify: string[] = [];
+  let chainsOpt: number[] | null = null;
+  let json = false, jsonLines = false, demo = false;
+  let config: string | null = null, dataDir: string | null = null, intervalSeconds: number | null = null;
+
+  const takeValue = (flag: string, inline: string | undefined): string | { error: string } => {
+    if (inline !== undefined) return inline;
+    const v = args.shift();
+    if (v === undefined || v.startsWith('--')) return { error: `${flag} needs a value` };
+    return v;
+  };
+
+  while (args.length) {
+    const arg = args.shift() as string; // length checked by the loop condition
+    if (arg === '--') { inputs.push(...args.splice(0)); break; }
+    if (!arg.startsWith('-')) { inputs.push(arg); continue; }
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : undefined;
+    switch (flag) {
+      case '-h': case '--help': command = 'help'; break;
+      case '-V': case '--version': command = 'version'; break;
+      case '--json': json = true; break;
+      case '--json-lines': jsonLines = true; break;
+      case '--demo': demo = true; break;
+      case '--rpc': {
+        const v = takeValue(flag, inline);
+        if (typeof v !== 'string') return { ok: false, error: v.error };
+        const m = /^([0-9]+)=(.+)$/.exec(v);
+        const chainId = m ? parseChainId(m[1] ?? '') : 1;
+        const url = parseUrl(m ? (m[2] ?? '') : v);
+        if (chainId === null) return { ok: false, error: `--rpc ${v}: invalid chain id` };
+        if (!knownChainIds.has(chainId)) return { ok: false, error: `--rpc ${v}: chain ${chainId} is not supported (supported: ${[...knownChainIds].join(', ')})` };
+        if (url === null) return { ok: false, error: `--rpc ${v}: not an http(s) or ws(s) URL` };
+        rpc.set(chainId, [...(rpc.get(chainId) ?? []), url]);
+        break;
+      }
+      case '--chains': {
+        const v = takeValue(flag, inline);
+        if (typeof v !== 'string') return { ok: false, error: v.error };
+        const ids = v.split(',').map((s) => s.trim()).filter(Boolean).map(parseChainId);
+        if (!ids.length || ids.some((id) => id === null || !knownChainIds.has(id))) {
+          return { ok: false, error: `--chains ${v}: expected a comma-separated list of supported chain ids (${[...knownChainIds].join(', ')})` };
+        }
+        chainsOpt = [...new Set(ids as number[])]; // nulls excluded just above
+        break;
+      }
+      case '--config': { const v = takeValue(flag, inline); if (typeof v !== 'string') return { ok: false, error: v.error }; config = v; break; }
+      case '--data-dir': { const v = takeValue(flag, inline); if (typeof v !== 'string') return { ok: false, error: v.error }; dataDir = v; break; }
+      case '--interval': {
+        const v = takeValue(flag, inline);
+        if (typeof v !== 'string') return { ok: false, error: v.error };
+        const n = Number(v);
+        if (!Number.isFinite(n) || n <= 0 || n > 86_400) return { ok: false, error: `--interval ${v}: expected seconds between 0 and 86400` };
+        intervalSeconds = n;
+        break;
+      }
+      case '--notify': {
+        const v = takeValue(flag, inline);
+        if (typeof v !== 'string') return { ok: false, error: v.error };
+        notify.push(...v.split(',').map((s) => s.trim()).filter(Boolean));
+        break;
+      }
+      default:
+        return { ok: false, error: `unknown option ${arg} (see --help)` };
+    }
+  }
+  if (json && jsonLines) return { ok: false, error: '--json and --json-lines cannot be combined' };
+  if ((command === 'scan' || command === 'watch') && !demo && inputs.length === 0) {
+    return { ok: false, error: 'give at least one address or ENS name, or --demo' };
+  }
+  return { ok: true, options: { command, inputs, rpc, chains: chainsOpt, json, jsonLines, demo, config, dataDir, intervalSeconds, notify } };
+}
+
+export const usage = `Usage:
+  matryoshka [scan] [options] <address|ens>...   one-shot risk report
+  matryoshka watch [options] <address|ens>...    keep watching and alert on changes
+
+Options:
+  --rpc URL | --rpc CHAINID=URL   JSON-RPC endpoint (repeatable; a bare URL is mainnet)
+  --chains 1,42161,8453,59144     chains to read (default: mainnet, plus every chain given with --rpc)
+  --json                          scan: print one JSON report on stdout (docs/cli.md)
+  --json-lines                    watch: print one JSON object per line
+  --demo                          start the simulated world and scan its sample wallets
+  --config FILE                   settings and thresholds (JSON)
+  --data-dir DIR                  watch: where state is kept
+  --interval SECONDS              watch: seconds between refreshes
+  --notify desktop,webhook        watch: notification channels
+  -h, --help    -V, --version
+
+Exit codes: 0 nothing above info, 1 worst is a warning, 2 worst is critical, 3 could not assess.`;

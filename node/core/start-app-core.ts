@@ -1,0 +1,128 @@
+/**
+ * The app's core as every long-running face uses it (desktop, web host, watch): the store in a
+ * data directory, chain clients from the settings (rebuilt when they change), the monitor over
+ * the tracker and the engine, and the API services over them. Faces add their own notification
+ * sinks and their own way of showing things.
+ */
+import { createPublicClient, getAddress, http } from 'viem';
+import { diffReports } from '../../shared/notify/diff-reports';
+import { registry } from '../../shared/registry/registry';
+import type { RiskReport } from '../../shared/report';
+import type { AppServices } from '../../shared/ipc/app-services';
+import type { Settings } from '../../shared/settings/settings';
+import { createMonitor, type Monitor, type MonitorLog, type NotificationSink } from '../monitor/create-monitor';
+import { createMonitorServices } from '../monitor/create-monitor-services';
+import { monitorStoreFrom } from '../monitor/monitor-store-from';
+import { systemClock } from '../monitor/system-clock';
+import { openStore, type OpenStoreOptions, type Store } from '../store/open-store';
+import type { ChainClient } from '../tracker/create-chain-client';
+import { resolveWalletInput } from '../tracker/resolve-ens';
+import { buildChainClients } from './build-chain-clients';
+import { refreshPortfolio } from './refresh-portfolio';
+
+/** The simulated world, as world/demo-world.ts provides it. */
+export interface DemoWorldHandle {
+  readonly rpcUrl: string;
+  readonly wallets: readonly { readonly address: string; readonly label: string; readonly ens?: string | null }[];
+  stop(): Promise<void>;
+}
+
+export interface StartAppCoreOptions {
+  readonly store: OpenStoreOptions;
+  /** Watch this world's sample wallets through its node only (no public endpoint). */
+  readonly demo?: DemoWorldHandle;
+  readonly sinks: readonly NotificationSink[];
+  readonly log: MonitorLog;
+}
+
+export interface AppCore {
+  readonly store: Store;
+  readonly monitor: Monitor;
+  readonly services: AppServices<RiskReport>;
+  /** Stops the monitor, closes the store and stops the demo world. */
+  close(): Promise<void>;
+}
+
+function userRpcs(settings: Settings): Map<number, readonly string[]> {
+  return new Map(Object.entries(settings.rpcEndpoints).map(([chainId, urls]) => [Number(chainId), urls]));
+}
+
+/** Builds the core; the monitor is created but not started (the face starts it when ready). */
+export function startAppCore(options: StartAppCoreOptions): AppCore {
+  const { log, demo } = options;
+  const store = openStore(options.store);
+  for (const problem of store.problems) log.warn(`store: ${problem.message}`);
+
+  if (demo !== undefined) {
+    store.updateSettings((settings) => ({ ...settings, enabledChains: [1], rpcEndpoints: { ...settings.rpcEndpoints, '1': [demo.rpcUrl] } }));
+    for (const wallet of demo.wallets) {
+      if (!store.get().wallets.some((w) => w.address.toLowerCase() === wallet.address.toLowerCase())) {
+        store.addWallet({ address: wallet.address, label: wallet.label, ensName: wallet.ens ?? null, chains: [1] });
+      }
+    }
+  }
+  // The demo must never reach a public endpoint: its node alone serves it.
+  const publicFallback = demo === undefined;
+  let clients: Map<number, ChainClient> = new Map();
+  const rebuildClients = (settings: Settings): void => {
+    clients = buildChainClients({ chainIds: settings.enabledChains, userRpcs: userRpcs(settings), publicFallback });
+  };
+  rebuildClients(store.get().settings);
+
+  const monitor = createMonitor({
+    refresh: async (wallets, previous, onProgress) => {
+      const settings = store.get().settings;
+      const wanted = new Set(wallets.flatMap((w) => w.chains));
+      const active = new Map([...clients].filter(([chainId]) => wanted.has(chainId)));
+      return refreshPortfolio({
+        clients: active,
+        wallets: wallets.map((w) => ({ address: w.address, label: w.label === '' ? null : w.label, ens: w.ensName, chains: w.chains })),
+        registry,
+        thresholds: settings.thresholds,
+        now: BigInt(Math.floor(systemClock.now() / 1000)),
+        previous,
+        onProgress: (chainId, state, error) => {
+          if (state !== 'pending') onProgress({ chainId, state, error });
+        },
+      });
+    },
+    getBlockNumber: async (chainId) => {
+      const client = clients.get(chainId);
+      if (client === undefined) throw new Error(`no endpoint for chain ${chainId}`);
+      return client.client.getBlockNumber({ cacheTime: 0 });
+    },
+    store: monitorStoreFrom(store),
+    diff: diffReports,
+    notifiers: options.sinks,
+    clock: systemClock,
+    log,
+  });
+
+  const services = createMonitorServices({
+    store,
+    monitor,
+    resolveWallet: async (input) => {
+      const mainnet = clients.get(1);
+      if (mainnet === undefined && !/^0x[0-9a-fA-F]{40}$/.test(input.trim())) throw new Error('ENS names need a mainnet endpoint');
+      if (mainnet === undefined) return { address: getAddress(input.trim()), ensName: null };
+      const resolved = await resolveWalletInput(mainnet.client, input);
+      return { address: resolved.address, ensName: resolved.ens };
+    },
+    probeRpc: async (url) => {
+      if (!/^https?:/i.test(url)) throw new Error('only http(s) endpoints can be tested here');
+      const client = createPublicClient({ transport: http(url, { timeout: 10_000, retryCount: 0 }) });
+      const [chainId, blockNumber] = await Promise.all([client.getChainId(), client.getBlockNumber()]);
+      return { chainId, blockNumber };
+    },
+    onSettingsChanged: rebuildClients,
+  });
+
+  return {
+    store, monitor, services,
+    close: async () => {
+      monitor.stop();
+      store.close();
+      await demo?.stop();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The CLI's `--json` document (a public interface: schemas/scan-report.schema.json, compatible
+ * with ../shared/contracts/scan-report.schema.json). Fields may be added; none may be renamed or
+ * retyped without a new schemaVersion. Every amount is a decimal string of an integer.
+ */
+import { getAddress } from 'viem';
+import type { Position, RiskReport, Warning } from './report';
+
+export const SCAN_REPORT_SCHEMA_VERSION = 1;
+
+/** Recursively turns bigint into decimal strings; leaves everything else as JSON would. */
+export function jsonify(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.map(jsonify);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = jsonify(v);
+    return out;
+  }
+  return value;
+}
+
+const str = (v: bigint | null): string | null => (v === null ? null : v.toString());
+
+/** Seconds as a JSON integer while exact, else as a decimal string (the schema accepts both). */
+function seconds(v: bigint | null): number | string | null {
+  if (v === null) return null;
+  return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+}
+
+function positionJson(p: Position): Record<string, unknown> {
+  return {
+    id: p.id,
+    wallet: getAddress(p.wallet),
+    chainId: p.chainId,
+    kind: p.kind,
+    asset: { symbol: p.asset.symbol, address: p.asset.address, decimals: p.asset.decimals, tokenId: p.asset.tokenId },
+    amount: p.amount.toString(),
+    valueEth: str(p.valueEth),
+    marketValueEth: str(p.marketValueEth),
+    stack: p.stack.map((l) => ({ layer: l.layer, protocol: l.protocol, address: l.address, label: l.label })),
+    exit: {
+      instantEth: str(p.exit.instantEth),
+      atNavSeconds: seconds(p.exit.atNavSeconds),
+      atNavDelayOnChain: p.exit.atNavDelayOnChain,
+      claimableAtBlock: str(p.exit.claimableAtBlock),
+      claimableAt: str(p.exit.claimableAt),
+    },
+    exposure: {
+      operators: p.exposure.operators.map((o) => ({ address: o.operator, valueEth: o.valueEth.toString() })),
+      operatorSets: p.exposure.operatorSets.map((s) => ({ avs: s.avs, id: s.id, operator: s.operator, slashableEth: s.slashableEth.toString() })),
+    },
+    nominalEth: p.nominalEth.toString(),
+    unrestakedEth: p.unrestakedEth.toString(),
+    degraded: p.degraded,
+  };
+}
+
+export function warningJson(w: Warning): Record<string, unknown> {
+  return {
+    id: w.id, kind: w.kind, severity: w.severity, title: w.title, subject: w.subject,
+    value: w.value, threshold: w.threshold, explanation: w.explanation, action: w.action,
+  };
+}
+
+/** Builds the `--json` document from a report. `generatedAt` is the report's `now`. */
+export function toScanReportJson(report: RiskReport): Record<string, unknown> {
+  const metrics = jsonify(report.metrics) as Record<string, unknown>;
+  return {
+    schemaVersion: SCAN_REPORT_SCHEMA_VERSION,
+    generatedAt: new Date(Number(report.generatedAt) * 1000).toISOString(),
+    chains: report.chains.map((c) => ({
+      chainId: c.chainId,
+      blockNumber: str(c.blockNumber),
+      blockTimestamp: str(c.blockTimestamp),
+      status: c.status,
+      failedReads: c.failedReads.map((f) => ({ key: f.key, target: f.target, call: f.call, error: f.error })),
+    })),
+    wallets: report.wallets.map((w) => ({
+      address: getAddress(w.address), ens: w.ens, label: w.label,
+      valueEth: w.valueEth.toString(), positionCount: w.positionCount,
+    })),
+    positions: report.positions.map(positionJson),
+    unread: jsonify(report.unread),
+    metrics: {
+      ...metrics,
+      totalValueEth: report.metrics.totalValueEth.toString(),
+      riskScore: report.metrics.riskScore.score,
+      riskScoreDetail: metrics['riskScore'],
+    },
+    warnings: report.warnings.map(warningJson),
+  };
+}
