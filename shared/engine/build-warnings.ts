@@ -6,6 +6,7 @@ import type { ChainSnapshot } from '../snapshot';
 import type { EngineContext } from './build-engine-context';
 import type { PositionFacts } from './build-positions';
 import { compareText } from './compare-text';
+import { failedReadAffectsPortfolio } from './failed-read-affects-portfolio';
 import { shortAddress } from './short-address';
 import { thresholdLevel } from './threshold-level';
 import { tokenExit } from './token-exit';
@@ -224,16 +225,23 @@ export function buildWarnings(inp: WarningInputs): Warning[] {
     }
     if (snap.status === 'failed') continue;
     const unread = inp.unread.filter((u) => u.chainId === snap.chainId);
-    const count = snap.failedReads.length + unread.length;
-    if (count === 0) continue;
-    const items = [
-      ...unread.map((u) => `${u.source} of ${shortAddress(u.wallet)}`),
-      ...snap.failedReads.map((f) => f.key),
-    ];
-    const shown = items.slice(0, LIST_LIMIT).join(', ') + (items.length > LIST_LIMIT ? `, and ${items.length - LIST_LIMIT} more` : '');
-    push('failed-reads', subject, 'warning', `${count} read${count === 1 ? '' : 's'} failed on ${chainName}`, count, 0,
-      `These reads failed: ${shown}. Positions that depend on them keep their last known figures (or are marked incomplete); they are never counted as zero.`,
-      'Usually temporary; if it persists, check the RPC endpoint in Settings.');
+    // A failed read about a token nothing in the portfolio stands on cannot change any figure the
+    // user sees: it is reported, as info, so that it never raises the exit code or a notification.
+    const relevant = snap.failedReads.filter((f) => failedReadAffectsPortfolio(f.key, inp.heldTokens));
+    const other = snap.failedReads.filter((f) => !failedReadAffectsPortfolio(f.key, inp.heldTokens));
+    const count = relevant.length + unread.length;
+    const list = (items: readonly string[]): string =>
+      items.slice(0, LIST_LIMIT).join(', ') + (items.length > LIST_LIMIT ? `, and ${items.length - LIST_LIMIT} more` : '');
+    if (count > 0) {
+      const items = [...unread.map((u) => `${u.source} of ${shortAddress(u.wallet)}`), ...relevant.map((f) => f.key)];
+      push('failed-reads', subject, 'warning', `${count} read${count === 1 ? '' : 's'} failed on ${chainName}`, count, 0,
+        `These reads failed: ${list(items)}. Positions that depend on them keep their last known figures (or are marked incomplete); they are never counted as zero.`,
+        'Usually temporary; if it persists, check the RPC endpoint in Settings.');
+    } else if (other.length > 0) {
+      push('failed-reads', subject, 'info', `${other.length} read${other.length === 1 ? '' : 's'} failed on ${chainName} (tokens you do not hold)`, other.length, 0,
+        `These reads failed: ${list(other.map((f) => f.key))}. None of your positions depends on them.`,
+        'Nothing to do for your portfolio; if it persists, the endpoint or the registry entry may be out of date.');
+    }
   }
 
   return out.sort((a, b) => (a.severity === b.severity ? compareText(a.id, b.id) : rank(b.severity) - rank(a.severity)));
