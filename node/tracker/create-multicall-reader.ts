@@ -20,6 +20,9 @@ import { decodeRevert } from './decode-revert';
 import { describeError } from './describe-error';
 import { functionCodec, type FunctionCodec } from './function-codec';
 
+/** Start of the error a read fails with when the chain has no Multicall3 at the registry's address. */
+export const NO_MULTICALL3 = 'no Multicall3 contract';
+
 export interface MulticallReaderOptions {
   readonly multicall3: Address;
   /**
@@ -118,7 +121,7 @@ export function createMulticallReader(client: PublicClient, options: MulticallRe
     const data = encodeAggregate3(entries);
     try {
       const { data: returned } = await call(client, blockNumber === undefined ? { to: options.multicall3, data } : { to: options.multicall3, data, blockNumber });
-      if (returned === undefined || returned === '0x') throw new Error(`no Multicall3 contract at ${options.multicall3}`);
+      if (returned === undefined || returned === '0x') throw new Error(`${NO_MULTICALL3} at ${options.multicall3}`);
       const results = decodeAggregate3(returned);
       entries.forEach((e, i) => {
         const r = results[i];

@@ -9,7 +9,8 @@ import type { Registry } from '../../shared/registry/types';
 import type { ChainSnapshot } from '../../shared/snapshot';
 import { countJsonRpcRequests } from './count-json-rpc-requests';
 import type { RpcStats } from './create-chain-client';
-import { createMulticallReader } from './create-multicall-reader';
+import { createMulticallReader, NO_MULTICALL3 } from './create-multicall-reader';
+import { createNaiveReader } from './create-naive-reader';
 import type { ContractReader } from './contract-reader';
 import { readChainWith } from './read-chain-with';
 import { redactUrl } from './redact-url';
@@ -43,9 +44,18 @@ export async function readChainUsing(params: ReadChainParameters, makeReader: (c
  * Reads one chain for `wallets` through Multicall3, pinned to one block. Never throws for a chain
  * failure: see the snapshot's status and failedReads.
  */
-export function readChain(params: ReadChainParameters): Promise<ChainSnapshot> {
-  return readChainUsing(params, (client) => createMulticallReader(client, {
+/**
+ * Reads one chain through Multicall3. A node without the canonical Multicall3 (a bare local or
+ * private chain) is read again with one eth_call per read, so its figures still come out: slower,
+ * never wrong.
+ */
+export async function readChain(params: ReadChainParameters): Promise<ChainSnapshot> {
+  const batched = await readChainUsing(params, (client) => createMulticallReader(client, {
     multicall3: params.registry.multicall3,
     ...(params.maxBatchBytes === undefined ? {} : { maxBatchBytes: params.maxBatchBytes }),
   }));
+  const noMulticall = batched.status === 'failed' && batched.failedReads.some((f) => f.error.startsWith(NO_MULTICALL3));
+  if (!noMulticall) return batched;
+  const naive = await readChainUsing(params, (client) => createNaiveReader(client));
+  return { ...naive, rpcRequests: naive.rpcRequests + batched.rpcRequests };
 }
