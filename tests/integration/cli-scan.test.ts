@@ -46,7 +46,7 @@ describe('matryoshka scan --json', () => {
     const run = await runCli(['scan', '--json', '--rpc', demo.rpcUrl, ...demo.wallets.map((w) => w.ens ?? w.address)]);
     expect(run.stderr).not.toMatch(/unexpected error/);
     const doc = JSON.parse(run.stdout) as Record<string, unknown>;
-    for (const schema of ['../shared/contracts/scan-report.schema.json', 'schemas/scan-report.schema.json']) {
+    for (const schema of ['reference/contracts/scan-report.schema.json', 'schemas/scan-report.schema.json']) {
       const validate = validator(schema);
       expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
     }

@@ -469,7 +469,7 @@ describe('the rest of the registry and ABI reference', () => {
 
   // Every fragment of the sections these fixtures implement (../shared/reference/lrt_abi.txt) is
   // callable at the fixture's address: same selector, answer decodes with the reference outputs.
-  const reference = readFileSync(fileURLToPath(new URL('../../../shared/reference/lrt_abi.txt', import.meta.url)), 'utf8');
+  const reference = readFileSync(fileURLToPath(new URL('../../reference/lrt_abi.txt', import.meta.url)), 'utf8');
   const sections = new Map<string, string[]>();
   let current = '';
   for (const line of reference.split('\n')) {
