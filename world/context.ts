@@ -47,6 +47,13 @@ export function connectWorld(rpcUrl: string): WorldContext {
     if (!a) throw new Error(`no compiled fixture named ${contract}`);
     return a.abi;
   };
+  // Writes from one admin account must not race for a nonce: they go out one after another.
+  let writes: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = writes.then(task, task);
+    writes = next.catch(() => undefined);
+    return next;
+  };
   return {
     rpcUrl, chain, publicClient, testClient, walletClient, admin, artifacts, abi,
     async place(contract, at) {
@@ -54,13 +61,15 @@ export function connectWorld(rpcUrl: string): WorldContext {
       if (!a) throw new Error(`no compiled fixture named ${contract}`);
       await testClient.setCode({ address: at, bytecode: a.deployedBytecode });
     },
-    async write(contract, at, functionName, args = [], value) {
-      const hash = await walletClient.writeContract({
-        address: at, abi: abi(contract), functionName, args: [...args], account: admin, chain,
-        ...(value === undefined ? {} : { value }),
+    write(contract, at, functionName, args = [], value) {
+      return serialised(async () => {
+        const hash = await walletClient.writeContract({
+          address: at, abi: abi(contract), functionName, args: [...args], account: admin, chain,
+          ...(value === undefined ? {} : { value }),
+        });
+        const receipt = await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+        if (receipt.status !== 'success') throw new Error(`${contract}.${functionName} reverted`);
       });
-      const receipt = await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 });
-      if (receipt.status !== 'success') throw new Error(`${contract}.${functionName} reverted`);
     },
     async read(contract, at, functionName, args = []) {
       return publicClient.readContract({ address: at, abi: abi(contract), functionName, args: [...args] });
