@@ -8,6 +8,7 @@
  * All amounts are `bigint` in token base units (wei for ETH).
  */
 import type { Address, Hex } from 'viem';
+import type { RedemptionsSnapshot } from './redemption';
 
 /** The outcome of one on-chain read. */
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
@@ -193,4 +194,6 @@ export interface ChainSnapshot {
   readonly lookThrough: readonly LrtLookThrough[];
   /** Number of JSON-RPC HTTP requests this chain's refresh made (for benchmarks and diagnostics). */
   readonly rpcRequests: number;
+  /** The wallets' pending LRT redemptions (issue 10), when they were read (node/tracker/redemptions-attach.ts). */
+  readonly redemptions?: RedemptionsSnapshot;
 }

@@ -9,6 +9,7 @@ import { startAnvil, type Anvil, type AnvilOptions } from './anvil';
 import { connectWorld, type WorldContext } from './context';
 import { deployEigenLayer, type EigenLayerWorld, type OperatorSetRef } from './eigenlayer-world';
 import { deployEns, type EnsWorld } from './ens-world';
+import { deployRedemptions, populateRedemptionsDemo, type RedemptionsWorld } from './redemptions-world';
 import { deployTokens, type TokensWorld } from './tokens-world';
 
 /** A deterministic, checksummed address for a name (no key exists for it: watch-only). */
@@ -21,15 +22,17 @@ export interface World {
   readonly tokens: TokensWorld;
   readonly eigen: EigenLayerWorld;
   readonly ens: EnsWorld;
+  readonly redemptions: RedemptionsWorld;
 }
 
-/** Places every fixture (EigenLayer, tokens, oracles, Multicall3, ENS) on a running node. */
+/** Places every fixture (EigenLayer, tokens, oracles, Multicall3, ENS, LRT redemption queues) on a running node. */
 export async function buildWorld(rpcUrl: string): Promise<World> {
   const ctx = connectWorld(rpcUrl);
   const tokens = await deployTokens(ctx);
   const eigen = await deployEigenLayer(ctx);
   const ens = await deployEns(ctx);
-  return { ctx, tokens, eigen, ens };
+  const redemptions = await deployRedemptions(ctx);
+  return { ctx, tokens, eigen, ens, redemptions };
 }
 
 export interface DemoWallet {
@@ -111,14 +114,16 @@ export async function populateDemo(world: World): Promise<readonly DemoWallet[]>
   await eigen.depositToStrategy(slashed, S.stETH, parseEther('100'));
   await eigen.delegate(slashed, DEMO_OPERATORS.slashed);
 
-  // 5. Pending withdrawals: one queued 50,000 blocks ago (pending), one 110,000 blocks ago (claimable).
-  const pending = await add('pending', 'Withdrawing', 'dave.eth', 'two queued EigenLayer withdrawals: one pending, one claimable');
+  // 5. Exits in flight: EigenLayer withdrawals queued 50,000 blocks ago (pending) and 110,000 blocks
+  // ago (claimable), and LRT redemption requests in the ether.fi, Renzo, Kelp and Swell queues.
+  const pending = await add('pending', 'Withdrawing', 'dave.eth', 'queued EigenLayer withdrawals and LRT redemptions, some claimable');
   await eigen.createPod(pending);
   await eigen.setBeaconChainShares(pending, parseEther('32'));
   await eigen.depositToStrategy(pending, S.rETH, parseEther('10'));
   await eigen.delegate(pending, DEMO_OPERATORS.steady);
   await eigen.queueWithdrawal(pending, [BEACON], [parseEther('32')], { blocksAgo: 50_000n });
   await eigen.queueWithdrawal(pending, [S.rETH], [parseEther('10')], { blocksAgo: 110_000n });
+  await populateRedemptionsDemo(world.redemptions, tokens, pending);
 
   // 6. Concentrated: everything in one LRT, with the leveraged operator behind it.
   const concentrated = await add('concentrated', 'All-in Swell', null, 'one LRT only: protocol and operator concentration');

@@ -89,7 +89,11 @@ export function formatTable(report: RiskReport): string {
   out.push('Exit profile (at NAV)');
   out.push(`  ${m.exit.buckets.map((b) => `≤${b.withinDays}d ${formatShare(b.share)}`).join('   ')}   later ${formatShare(m.exit.laterShare)}   instant at market ${formatShare(m.exit.instantShare)}`);
   for (const w of m.exit.pendingWithdrawals) {
-    out.push(`  pending: ${w.positionId} ${formatEth(w.valueEth)} ${w.claimable ? 'claimable now' : `claimable at block ${w.claimableAtBlock ?? '?'}`}`);
+    const when = w.claimable ? 'claimable now'
+      : w.claimableAtBlock !== null ? `claimable at block ${w.claimableAtBlock}${w.claimableAt === null ? '' : ` (~${new Date(Number(w.claimableAt) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC)`}`
+        : w.claimableAt !== null ? `claimable ${new Date(Number(w.claimableAt) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+          : 'claimable at an unknown time';
+    out.push(`  pending: ${w.kind} ${formatEth(w.valueEth)} ${when}  [${w.positionId}]`);
   }
   if (m.stress.worst) out.push(`  stress (worst): ${inert(m.stress.worst.label, 60)}: loss ${formatEth(m.stress.worst.lossEth)} (${formatShare(m.stress.worst.share)})`);
   out.push('');

@@ -62,6 +62,8 @@ export async function runScan(options: CliOptions, io: ScanIo): Promise<number> 
       clients,
       wallets: resolved.wallets.map((w) => ({ address: w.address, ens: w.ens, label: labels.get(w.address.toLowerCase()) ?? null, chains: null })),
       registry, thresholds: cfg.config.thresholds, now: io.now(), previous: null,
+      // One-shot: no stored scan position, so pending redemptions are found from each queue's deployment.
+      redemptions: { cursors: [] },
       onProgress: (chainId, state, error) => log(`chain ${chainId}: ${state}${error ? ` (${inert(error, 200)})` : ''}`),
     });
     if (report.chains.every((c) => c.status === 'failed')) {

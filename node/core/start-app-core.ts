@@ -74,8 +74,9 @@ export function startAppCore(options: StartAppCoreOptions): AppCore {
       const settings = store.get().settings;
       const wanted = new Set(wallets.flatMap((w) => w.chains));
       const active = new Map([...clients].filter(([chainId]) => wanted.has(chainId)));
-      return refreshPortfolio({
+      const result = await refreshPortfolio({
         clients: active,
+        redemptions: { cursors: store.get().scanCursors },
         wallets: wallets.map((w) => ({ address: w.address, label: w.label === '' ? null : w.label, ens: w.ensName, chains: w.chains })),
         registry,
         thresholds: settings.thresholds,
@@ -85,6 +86,9 @@ export function startAppCore(options: StartAppCoreOptions): AppCore {
           if (state !== 'pending') onProgress({ chainId, state, error });
         },
       });
+      const cursors = result.redemptionCursors;
+      if (cursors !== null) store.update((doc) => ({ ...doc, scanCursors: cursors.map((c) => ({ ...c, wallets: [...c.wallets], seen: c.seen.map((x) => ({ ...x })) })) }));
+      return result;
     },
     getBlockNumber: async (chainId) => {
       const client = clients.get(chainId);

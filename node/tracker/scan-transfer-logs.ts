@@ -9,6 +9,7 @@
  * The token ids it returns are candidates only: the caller checks ownerOf at its pinned block.
  */
 import { getAddress, isAddress, parseAbiItem, type Address, type PublicClient } from 'viem';
+import { getBlock, getLogs } from 'viem/actions';
 import type { RedemptionScanProgress, ScanCursor } from '../../shared/redemption';
 import { describeError } from './describe-error';
 
@@ -81,7 +82,7 @@ export async function scanTransferLogs(client: PublicClient, params: ScanTransfe
   const progress = (to: bigint): void => params.onProgress?.({ contract, fromBlock, scannedTo: to, targetBlock: params.toBlock, complete: to >= params.toBlock });
   const hashOf = async (n: bigint): Promise<`0x${string}` | null> => {
     try {
-      return (await client.getBlock({ blockNumber: n })).hash;
+      return (await getBlock(client, { blockNumber: n })).hash;
     } catch {
       return null;
     }
@@ -118,7 +119,7 @@ export async function scanTransferLogs(client: PublicClient, params: ScanTransfe
     while (next <= to && group.length > 0) {
       const end = next + range - 1n < to ? next + range - 1n : to;
       try {
-        const logs = await client.getLogs({ address: contract, event: TRANSFER, args: { to: [...group] }, fromBlock: next, toBlock: end, strict: true });
+        const logs = await getLogs(client, { address: contract, event: TRANSFER, args: { to: [...group] }, fromBlock: next, toBlock: end, strict: true });
         record(logs);
       } catch (e) {
         const message = describeError(e);

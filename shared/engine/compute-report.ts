@@ -5,6 +5,9 @@ import type { Thresholds } from '../settings/thresholds';
 import type { ChainSnapshot } from '../snapshot';
 import { buildEngineContext } from './build-engine-context';
 import { buildPositions } from './build-positions';
+import { buildRedemptionPositions } from './build-redemption-positions';
+import { buildRedemptionWarnings } from './build-redemption-warnings';
+import { compareText } from './compare-text';
 import { buildWarnings } from './build-warnings';
 import { computeDepeg } from './compute-depeg';
 import { computeExitProfile } from './compute-exit-profile';
@@ -40,7 +43,11 @@ export function computeReport(input: ComputeReportInput): RiskReport {
   const { registry, thresholds: t, now, previous } = input;
   const snapshots = [...input.snapshots].sort((a, b) => a.chainId - b.chainId);
   const ctx = buildEngineContext(snapshots, registry);
-  const { facts, unread } = buildPositions(ctx, snapshots, input.wallets);
+  const built = buildPositions(ctx, snapshots, input.wallets);
+  // Pending LRT redemptions (issue 10): the LRT already left the wallet, so they add to the balances, never double.
+  const redemptions = buildRedemptionPositions(ctx, snapshots, now);
+  const facts = [...built.facts, ...redemptions.facts].sort((a, b) => compareText(a.position.id, b.position.id));
+  const unread = [...built.unread, ...redemptions.unread].sort((a, b) => compareText(a.positionIdPrefix, b.positionIdPrefix));
   const positions: Position[] = facts.map((f) => f.position);
 
   let totalValueEth = 0n;
@@ -97,7 +104,9 @@ export function computeReport(input: ComputeReportInput): RiskReport {
   };
 
   const previousWarnings = new Map<string, Warning>((previous?.warnings ?? []).map((w) => [w.id, w]));
-  const warnings = buildWarnings({ ctx, snapshots, facts, unread, metrics, thresholds: t, now, previous: previousWarnings, heldTokens });
+  const severityRank = (s: Warning['severity']): number => (s === 'critical' ? 2 : s === 'warning' ? 1 : 0);
+  const warnings = [...buildWarnings({ ctx, snapshots, facts, unread, metrics, thresholds: t, now, previous: previousWarnings, heldTokens }), ...buildRedemptionWarnings(redemptions.notes)]
+    .sort((a, b) => (a.severity === b.severity ? compareText(a.id, b.id) : severityRank(b.severity) - severityRank(a.severity)));
 
   const chains: ChainSummary[] = snapshots.map((s) => ({
     chainId: s.chainId, blockNumber: s.blockNumber, blockTimestamp: s.blockTimestamp, status: s.status, failedReads: s.failedReads,

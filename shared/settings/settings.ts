@@ -103,6 +103,19 @@ export const settingsSchema = z.object({
   launchAtLogin: z.boolean().default(false),
 });
 
+const decimal = z.string().regex(/^(0|[1-9][0-9]*)$/);
+const hexAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/).transform((a) => a as `0x${string}`); // shape checked by the regex
+/** Where an incremental event scan got to (shared/redemption.ts ScanCursor), persisted between refreshes. */
+export const scanCursorSchema = z.object({
+  chainId: z.number().int().positive(),
+  contract: hexAddress,
+  wallets: z.array(hexAddress),
+  fromBlock: decimal,
+  scannedTo: decimal,
+  scannedToHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/).transform((h) => h as `0x${string}`), // shape checked by the regex
+  seen: z.array(z.object({ wallet: hexAddress, tokenId: decimal, block: decimal, minted: z.boolean() })),
+});
+
 /** The whole persisted document. Wallet addresses are unique. */
 export const storeSchema = z.object({
   version: z.literal(STORE_VERSION),
@@ -118,6 +131,8 @@ export const storeSchema = z.object({
   /** The last report, bigints encoded as by shared/ipc/codec.ts; null before the first refresh. */
   lastReport: z.json().nullable().default(null),
   history: z.array(historyPointSchema).default([]),
+  /** Redemption log-scan cursors (issue 10); losing them only means the next scan starts over. */
+  scanCursors: z.array(scanCursorSchema).default([]),
 });
 
 export type Wallet = z.infer<typeof walletSchema>;
@@ -282,7 +297,11 @@ export function parseStore(raw: unknown): ParseStoreResult {
   }
   if (dropped > 0) problems.push(`${dropped} history point${dropped === 1 ? '' : 's'} could not be read and ${dropped === 1 ? 'was' : 'were'} dropped.`);
 
-  const value = storeSchema.parse({ version: STORE_VERSION, wallets, settings, notify, lastReport, history });
+  const parsedCursors = storeSchema.shape.scanCursors.safeParse(raw['scanCursors'] ?? []);
+  const scanCursors = parsedCursors.success ? parsedCursors.data : [];
+  if (!parsedCursors.success) problems.push('The redemption scan position could not be read; the next scan starts over.');
+
+  const value = storeSchema.parse({ version: STORE_VERSION, wallets, settings, notify, lastReport, history, scanCursors });
   if (problems.length === 0) problems.push(`The settings file could not be read as a whole (${firstIssue(whole.error)}).`);
   return { ok: false, value, problems };
 }
