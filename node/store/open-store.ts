@@ -331,7 +331,8 @@ export function openStore(options: OpenStoreOptions): Store {
     fs.mkdirSync(options.dir, { recursive: true });
     // No schema here: validation is zod's (storeSchema). `clearInvalidConfig` only keeps conf from
     // throwing on the damaged file it may read before the first save replaces it.
-    conf = new Conf<Record<string, unknown>>({ cwd: options.dir, configName: name, clearInvalidConfig: true });
+    // 0600: the file holds the user's wallets and endpoints (which can carry API keys).
+    conf = new Conf<Record<string, unknown>>({ cwd: options.dir, configName: name, clearInvalidConfig: true, configFileMode: 0o600 });
   } catch (error) {
     say('unwritable', `Your settings cannot be saved in ${options.dir} (${errorCode(error)}). Matryoshka works normally, but changes will be lost when it closes.`);
   }

@@ -52,6 +52,22 @@ export interface ChainClient extends RpcStats {
   endpoints(): readonly EndpointStatus[];
 }
 
+const HEX_ANSWERS: ReadonlySet<string> = new Set(['eth_call', 'eth_chainId', 'eth_blockNumber', 'eth_getBalance', 'eth_getCode', 'eth_getStorageAt', 'eth_gasPrice']);
+
+/**
+ * What is wrong with an answer whose shape the method fixes (a compromised or broken endpoint may
+ * send a number where hex is due), or null when it is well-formed. Such an endpoint is treated as
+ * failing, so the next one takes over instead of the refresh failing on a decode error.
+ */
+function malformedAnswer(method: string, result: unknown): string | null {
+  if (HEX_ANSWERS.has(method)) return isHex(result, { strict: true }) ? null : `a ${result === null ? 'null' : typeof result} instead of hex data`;
+  if (method === 'eth_getBlockByNumber' || method === 'eth_getBlockByHash') {
+    return result === null || (typeof result === 'object' && !Array.isArray(result)) ? null : `a ${typeof result} instead of a block`;
+  }
+  if (method === 'eth_getLogs') return Array.isArray(result) ? null : `a ${typeof result} instead of a list of logs`;
+  return null;
+}
+
 /** An error the caller can show as is: every endpoint was refused or failed. */
 export class ChainEndpointsError extends BaseError {
   constructor(message: string) {
@@ -143,6 +159,8 @@ export function createChainClient(options: CreateChainClientOptions): ChainClien
           ep.error = null;
         }
         const result: unknown = await ep.request(args, requestOptions);
+        const malformed = malformedAnswer(args.method, result);
+        if (malformed) throw new Error(`endpoint ${ep.display} answered ${args.method} with ${malformed}`);
         active = i;
         answered = ep.display;
         // Same request function, same result type: viem types it from `args`.
