@@ -23,6 +23,11 @@ import { readChain } from '../node/tracker/read-chain';
 import { readChainNaive } from '../node/tracker/read-chain-naive';
 import { demoAddress, populateDemo, buildWorld } from '../world/demo-world';
 import { startAnvil } from '../world/anvil';
+import { connectWorld } from '../world/context';
+import { countJsonRpcRequests } from '../node/tracker/count-json-rpc-requests';
+import { scanTransferLogs } from '../node/tracker/scan-transfer-logs';
+import { ADDR } from '../shared/registry/tokens';
+import { realisticSnapshots, realisticWallets } from '../tests/unit/engine/realistic-portfolio';
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -109,6 +114,56 @@ function benchEngine(snapshot: ChainSnapshot): EngineRow[] {
   return rows;
 }
 
+/** The engine's own heavy fixture: 7 positions per wallet, 3 of them LRTs reaching ~24 operator sets each. */
+function benchEngineHeavy(): EngineRow[] {
+  const rows: EngineRow[] = [];
+  for (const n of [10, 100, 1000]) {
+    const input = {
+      snapshots: realisticSnapshots(n), registry, thresholds: defaultThresholds, now: 1_800_000_000n, previous: null,
+      wallets: realisticWallets(n).map((address) => ({ address, label: null, ens: null })),
+    };
+    for (let i = 0; i < 3; i++) computeReport(input);
+    const times: number[] = [];
+    let positions = 0;
+    for (let i = 0; i < 11; i++) {
+      const t0 = process.hrtime.bigint();
+      positions = computeReport(input).positions.length;
+      times.push(ms(t0));
+    }
+    rows.push({ wallets: n, positions, medianMs: median(times) });
+    process.stderr.write(`engine (heavy) ${n} wallets (${positions} positions): ${median(times).toFixed(2)} ms\n`);
+  }
+  return rows;
+}
+
+interface ScanRow { label: string; firstRequests: number; firstMs: number; incRequests: number; incMs: number }
+
+/** ether.fi redemption discovery: a first Transfer-log scan over 1,000,000 blocks, then an incremental one. */
+async function benchRedemptionScan(): Promise<ScanRow[]> {
+  const anvil = await startAnvil();
+  try {
+    const ctx = connectWorld(anvil.rpcUrl);
+    const head = await ctx.publicClient.getBlockNumber({ cacheTime: 0 });
+    const wallets = Array.from({ length: 10 }, (_, i) => demoAddress(`scan:${i}`));
+    const rows: ScanRow[] = [];
+    for (const range of [2_000n, 10_000n]) {
+      const first = countJsonRpcRequests(ctx.publicClient);
+      const t0 = process.hrtime.bigint();
+      const scan = await scanTransferLogs(first.client, { chainId: 1, contract: ADDR.etherfiWithdrawRequestNFT, wallets, toBlock: head, startBlock: head - 999_999n, cursor: null, maxBlockRange: range });
+      const firstMs = ms(t0);
+      await ctx.mine(5);
+      const inc = countJsonRpcRequests(ctx.publicClient);
+      const t1 = process.hrtime.bigint();
+      await scanTransferLogs(inc.client, { chainId: 1, contract: ADDR.etherfiWithdrawRequestNFT, wallets, toBlock: head + 5n, startBlock: head - 999_999n, cursor: scan.cursor, maxBlockRange: range });
+      rows.push({ label: `eth_getLogs range ${range}`, firstRequests: first.count(), firstMs, incRequests: inc.count(), incMs: ms(t1) });
+      process.stderr.write(`redemption scan (range ${range}): first ${first.count()} requests ${firstMs.toFixed(0)} ms; incremental ${inc.count()} requests\n`);
+    }
+    return rows;
+  } finally {
+    await anvil.stop();
+  }
+}
+
 function benchBundle(): { files: number; rawKb: number; gzipKb: number } | null {
   try {
     execSync('npx vite build --config vite.config.ts --logLevel warn', { stdio: 'ignore' });
@@ -134,6 +189,8 @@ function benchBundle(): { files: number; rawKb: number; gzipKb: number } | null 
 const started = new Date();
 const tracker = await benchTracker();
 const engine = benchEngine(tracker.snapshot1000);
+const engineHeavy = benchEngineHeavy();
+const scans = await benchRedemptionScan();
 const bundle = benchBundle();
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -152,6 +209,14 @@ lines.push('## Engine: computeReport', '', 'Target (issue 4): 1000 wallets under
 lines.push('| wallets | positions | median time |', '|---:|---:|---:|');
 for (const r of engine) lines.push(`| ${r.wallets} | ${r.positions} | ${r.medianMs.toFixed(2)} ms |`);
 lines.push('', 'Input: the snapshot of the tracker benchmark above (LRT and LST holders, EigenLayer stakers, the demo wallets, look-through of every LRT).', '');
+lines.push('', 'The engine\'s own heavy fixture (tests/unit/engine/realistic-portfolio.ts: 7 positions per wallet, 3 of them LRTs whose look-through reaches about 24 operator sets each):', '');
+lines.push('| wallets | positions | median time |', '|---:|---:|---:|');
+for (const r of engineHeavy) lines.push(`| ${r.wallets} | ${r.positions} | ${r.medianMs.toFixed(2)} ms |`);
+lines.push('');
+lines.push('## Redemption discovery (issue 10)', '', 'ether.fi WithdrawRequestNFT Transfer-log scan for 10 wallets: a first scan over 1,000,000 blocks, then an incremental refresh 5 blocks later (from the persisted cursor).', '');
+lines.push('| eth_getLogs range | first scan: requests | first scan: time | incremental: requests | incremental: time |', '|---|---:|---:|---:|---:|');
+for (const r of scans) lines.push(`| ${r.label} | ${r.firstRequests} | ${r.firstMs.toFixed(0)} ms | ${r.incRequests} | ${r.incMs.toFixed(0)} ms |`);
+lines.push('');
 lines.push('## Renderer bundle', '', 'Target (issue 7): under 400 KB gzipped.', '');
 lines.push(bundle ? `${bundle.files} files (JS, CSS, HTML) in out/renderer: ${bundle.rawKb.toFixed(0)} KB raw, **${bundle.gzipKb.toFixed(0)} KB gzipped**.` : 'The renderer did not build in this run.', '');
 writeFileSync('docs/benchmarks.md', `${lines.join('\n')}\n`);
