@@ -38,6 +38,13 @@ function addPoint(history: readonly HistoryEntry[], report: RiskReport | null): 
   return [...history, { t, valueEth: report.metrics.totalValueEth, riskScore: report.metrics.riskScore.score }].slice(-500);
 }
 
+/** Adds the store's history points (wei strings) to the ones already shown, by time. */
+function mergeStored(history: readonly HistoryEntry[], stored: AppState['history']): readonly HistoryEntry[] {
+  const known = new Set(history.map((p) => p.t));
+  const added = stored.filter((p) => !known.has(p.t)).map((p) => ({ t: p.t, valueEth: BigInt(p.totalValueEth), riskScore: p.riskScore }));
+  return [...history, ...added].sort((a, b) => a.t - b.t).slice(-500);
+}
+
 /** Loads the app state and follows the core's pushed reports and progress. */
 export function useAppModel(api: MatryoshkaApi): AppModel {
   const [state, setState] = useState<AppState | null>(null);
@@ -56,7 +63,8 @@ export function useAppModel(api: MatryoshkaApi): AppModel {
     setProgress(result.value.progress);
     const decoded = decodeOrNull(result.value.report);
     setReport(decoded);
-    setHistory((h) => addPoint(h, decoded));
+    // The stored history first (it survives restarts), then the report just received.
+    setHistory((h) => addPoint(mergeStored(h, result.value.history), decoded));
   }, []);
 
   const reload = useCallback(async () => {

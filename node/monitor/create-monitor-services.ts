@@ -71,6 +71,7 @@ export function createMonitorServices(deps: MonitorServicesDeps): AppServices<Ri
         progress: monitor.getProgress(),
         problems: store.problems.map((problem) => ({ code: problem.code, message: problem.message })),
         paused: monitor.isPaused(),
+        history: [...store.getHistory()],
       };
     },
     async addWallet({ input, label }) {

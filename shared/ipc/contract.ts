@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { addressSchema, rpcUrlSchema, settingsSchema, walletSchema } from '../settings/settings';
+import { historyPointSchema } from '../history/history-point';
 import { parseWalletInput } from '../wallet-input';
 import { API_CHANNELS, EVENT_CHANNELS } from './channels';
 import type { EncodedBigint } from './codec';
@@ -93,6 +94,8 @@ export const appStateSchema = z.strictObject({
   progress: progressSchema,
   problems: z.array(problemSchema),
   paused: z.boolean(),
+  /** Persisted history points (shared/history), oldest first, so charts survive restarts. */
+  history: z.array(historyPointSchema).max(10_000),
 });
 /** Everything a view needs to draw itself after (re)connecting. */
 export type AppState = z.infer<typeof appStateSchema>;

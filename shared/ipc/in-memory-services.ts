@@ -57,7 +57,7 @@ export function createInMemoryServices<TReport extends object>(options: InMemory
 
   return {
     getState(): AppServicesState<TReport> {
-      return { wallets: [...wallets], settings, report, progress, problems: options.problems ?? [], paused };
+      return { wallets: [...wallets], settings, report, progress, problems: options.problems ?? [], paused, history: [] };
     },
     async addWallet({ input, label }) {
       const parsed = parseWalletInput(input);

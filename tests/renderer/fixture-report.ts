@@ -213,6 +213,7 @@ export function fixtureState(overrides: Partial<AppState> = {}, report: RiskRepo
     wallets,
     settings,
     report: report === null ? null : encodeBigints(report),
+    history: [],
     progress: { running: false, startedAt: (NOW - 20) * 1000, finishedAt: (NOW - 10) * 1000, chains: [{ chainId: 1, state: 'done', error: null }] },
     problems: [],
     paused: false,

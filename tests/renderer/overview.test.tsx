@@ -50,6 +50,14 @@ describe('Overview', () => {
     expect((await screen.findByTestId('chart-line')).textContent).toContain('50');
   });
 
+  it('draws the stored history at once (it survives restarts)', async () => {
+    const point = (t: number, eth: bigint) => ({ t, totalValueEth: (eth * ETH).toString(), riskScore: 40, exposure: { layer: {}, protocol: {} }, warnings: { info: 0, warning: 0, critical: 0 } });
+    await renderApp(createMockApi(fixtureState({ history: [point(NOW - 7200, 45n), point(NOW - 3600, 47n)] })), 'overview');
+    const line = await screen.findByTestId('chart-line');
+    expect(line.textContent).toContain('45');
+    expect(line.textContent).toContain('47');
+  });
+
   it('shows progress per chain while a refresh runs', async () => {
     const mock = createMockApi();
     await renderApp(mock, 'overview');

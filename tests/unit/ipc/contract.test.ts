@@ -45,6 +45,7 @@ describe('the IPC contract', () => {
           progress: p,
           problems: [{ code: 'store-restored', message: 'The settings file was restored from a backup.' }],
           paused,
+          history: [{ t: 1_800_000_000, totalValueEth: '1', riskScore: 3, exposure: { layer: {}, protocol: {} }, warnings: { info: 0, warning: 1, critical: 0 } }],
         };
         const wire = JSON.parse(JSON.stringify(state));
         const parsed = appStateSchema.parse(wire);
