@@ -58,7 +58,7 @@ describe('the IPC contract', () => {
   });
 
   it('refuses a state whose report is not JSON or whose wallet is malformed', () => {
-    const base = { wallets: [], settings: defaultSettings, report: null, progress: { running: false, startedAt: null, finishedAt: null, chains: [] }, problems: [], paused: false };
+    const base = { wallets: [], settings: defaultSettings, report: null, progress: { running: false, startedAt: null, finishedAt: null, chains: [] }, problems: [], paused: false, history: [] };
     expect(appStateSchema.safeParse(base).success).toBe(true);
     expect(appStateSchema.safeParse({ ...base, report: { total: 1n } }).success).toBe(false);
     expect(appStateSchema.safeParse({ ...base, wallets: [{ address: 'nope' }] }).success).toBe(false);
