@@ -7,7 +7,6 @@
  * from the formulas of the real contracts (SlashingLib, StrategyBase, AllocationManagerView),
  * never taken from the fixtures' answers.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +16,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eigenLayer } from '../../shared/registry/eigenlayer';
 import { tokens } from '../../shared/registry/tokens';
-import { anvilBinary, freePort, type Anvil } from '../../world/anvil';
+import { startAnvil, type Anvil } from '../../world/anvil';
 import { connectWorld, type WorldContext } from '../../world/context';
 import { deployEigenLayer, type EigenLayerWorld, type OperatorSetRef } from '../../world/eigenlayer-world';
 
@@ -75,35 +74,8 @@ const sharesForDeposit = (amount: bigint, totalShares: bigint, balanceBefore: bi
 
 const GENESIS_BLOCK = 20_000_000n;
 
-/** anvil as world/anvil.ts starts it, plus `--number` (mining 10^5 blocks one by one takes minutes). */
-async function startLongAnvil(): Promise<Anvil> {
-  const port = await freePort();
-  const child = spawn(anvilBinary(), [
-    '--host', '127.0.0.1', '--port', String(port), '--chain-id', '1', '--disable-code-size-limit',
-    '--gas-limit', '1000000000', '--silent', '--accounts', '4', '--number', GENESIS_BLOCK.toString(),
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const rpcUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`anvil exited with ${child.exitCode}: ${stderr.trim()}`);
-    try {
-      const res = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }) });
-      if (res.ok) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`anvil did not start: ${stderr.trim()}`); }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    rpcUrl, port, chainId: 1,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
-  };
-}
+/** anvil started at a high block (mining 10^5 blocks one by one takes minutes). */
+const startLongAnvil = (): Promise<Anvil> => startAnvil({ genesisBlockNumber: GENESIS_BLOCK });
 
 // ---- actors and scenario parameters (odd values, so rounding slips show) ----
 
