@@ -187,10 +187,11 @@ export async function deployTokens(ctx: WorldContext): Promise<TokensWorld> {
     }));
     try {
       await ctx.write('FixtureMulticall3', registry.multicall3, 'aggregate3', [call3]);
-    } catch (batchError) {
-      // Replay one by one so the error names the fixture call that failed.
+    } catch {
+      // A reverted batch applied nothing: replay the calls one by one. A fixture call that really
+      // fails then throws with its own name; if every call succeeds, the state is as intended (the
+      // batch can fail under load for reasons outside the fixtures, e.g. its gas estimate).
       for (const c of calls) await ctx.write(c.contract, c.at, c.functionName, c.args);
-      throw new Error(`fixture batch reverted, but each call succeeded alone: ${batchError instanceof Error ? batchError.message : String(batchError)}`, { cause: batchError });
     }
   };
   const call = (contract: string, at: Address, functionName: string, ...args: unknown[]): FixtureCall => ({ contract, at, functionName, args });

@@ -2,16 +2,39 @@ import type { StackLayer } from '../../shared/report';
 import { useApp } from '../app-context';
 import { safeText } from '../display/safe-text';
 
-/** The position's stack as nested chips, outermost layer outside: the matryoshka. */
+interface LayerGroup {
+  readonly layer: StackLayer['layer'];
+  readonly members: readonly StackLayer[];
+}
+
+/** Consecutive entries of one layer (several operators, several AVSs) form one doll. */
+export function groupStack(stack: readonly StackLayer[]): LayerGroup[] {
+  const groups: { layer: StackLayer['layer']; members: StackLayer[] }[] = [];
+  for (const entry of stack) {
+    const last = groups.at(-1);
+    if (last && last.layer === entry.layer) last.members.push(entry);
+    else groups.push({ layer: entry.layer, members: [entry] });
+  }
+  return groups;
+}
+
+/**
+ * The position's stack as nested chips, outermost layer outside: the matryoshka. A layer with
+ * several members (two operators, seven AVSs) is one chip with a count; its title lists them.
+ */
 export function StackChips({ stack }: { readonly stack: readonly StackLayer[] }) {
   const { t } = useApp();
+  const groups = groupStack(stack);
   const render = (index: number): React.ReactNode => {
-    const layer = stack[index];
-    if (layer === undefined) return null;
+    const group = groups[index];
+    if (group === undefined) return null;
+    const kind = t(`layer_${group.layer}`);
+    const names = group.members.map((m) => safeText(m.label, 60));
+    const label = group.members.length === 1 ? safeText(group.members[0]?.label ?? '', 24) : `×${group.members.length}`;
     return (
-      <span className={`chip chip-${layer.layer}`} title={`${t(`layer_${layer.layer}`)}: ${safeText(layer.label, 80)}`}>
+      <span className={`chip chip-${group.layer}`} title={`${kind}: ${names.join(', ')}`}>
         <span className="chip-label">
-          <span className="chip-kind">{t(`layer_${layer.layer}`)}</span> {safeText(layer.label, 24)}
+          <span className="chip-kind">{kind}</span> {label}
         </span>
         {render(index + 1)}
       </span>

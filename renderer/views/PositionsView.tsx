@@ -122,6 +122,11 @@ export function PositionsView({ report, walletName }: { readonly report: RiskRep
 function LookThrough({ position }: { readonly position: Position }) {
   const { t } = useApp();
   const { operators, operatorSets } = position.exposure;
+  // The stack names the AVSs it knows (the registry's); an unknown one shows its address.
+  const avsName = (avs: string): string | null => {
+    const layer = position.stack.find((l) => l.layer === 'avs' && l.address?.toLowerCase() === avs.toLowerCase());
+    return layer && !layer.label.startsWith('0x') ? safeText(layer.label, 40) : null;
+  };
   return (
     <div className="look-through-body">
       <h3>{t('operators')}</h3>
@@ -164,7 +169,7 @@ function LookThrough({ position }: { readonly position: Position }) {
             {operatorSets.map((s) => (
               <tr key={`${s.avs}-${s.id}-${s.operator}`}>
                 <td>
-                  <code title={s.avs}>{shortAddress(s.avs)}</code>
+                  {avsName(s.avs) ?? <code title={s.avs}>{shortAddress(s.avs)}</code>}
                 </td>
                 <td>#{s.id}</td>
                 <td>
