@@ -20,7 +20,7 @@ export function groupStack(stack: readonly StackLayer[]): LayerGroup[] {
 
 /**
  * The position's stack as nested chips, outermost layer outside: the matryoshka. A layer with
- * several members (two operators, seven AVSs) is one chip with a count; its title lists them.
+ * more than two members (seven AVSs) is one chip with a count; its title lists them.
  */
 export function StackChips({ stack }: { readonly stack: readonly StackLayer[] }) {
   const { t } = useApp();
@@ -30,7 +30,7 @@ export function StackChips({ stack }: { readonly stack: readonly StackLayer[] })
     if (group === undefined) return null;
     const kind = t(`layer_${group.layer}`);
     const names = group.members.map((m) => safeText(m.label, 60));
-    const label = group.members.length === 1 ? safeText(group.members[0]?.label ?? '', 24) : `×${group.members.length}`;
+    const label = group.members.length <= 2 ? group.members.map((m) => safeText(m.label, 24)).join(' + ') : `×${group.members.length}`;
     return (
       <span className={`chip chip-${group.layer}`} title={`${kind}: ${names.join(', ')}`}>
         <span className="chip-label">
