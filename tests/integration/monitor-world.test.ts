@@ -1,0 +1,127 @@
+/**
+ * The monitor against the simulated world, with a clock that moves only when asked: scenario
+ * changes on chain (an LRT depegs, an operator is slashed, a withdrawal becomes claimable) give
+ * exactly the expected notification events, an unchanged chain gives none, and an RPC outage
+ * gives nothing but data-quality events (never a resolution, never a vanished position).
+ */
+import { getAddress, parseEther } from 'viem';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { refreshPortfolio } from '../../node/core/refresh-portfolio';
+import { createMonitor, type MonitorStore, type MonitorUpdate } from '../../node/monitor/create-monitor';
+import { DATA_QUALITY_KINDS } from '../../node/monitor/warnings-for-diff';
+import { createChainClient, type ChainClient } from '../../node/tracker/create-chain-client';
+import { diffReports } from '../../shared/notify/diff-reports';
+import { emptyNotifyState, type NotifyState } from '../../shared/notify/notify-state';
+import { registry } from '../../shared/registry/registry';
+import type { RiskReport } from '../../shared/report';
+import { defaultSettings, type Settings, type Wallet } from '../../shared/settings/settings';
+import { freePort, startAnvil, type Anvil } from '../../world/anvil';
+import { buildWorld, demoAddress, type World } from '../../world/demo-world';
+
+const HOLDER = demoAddress('monitor:holder');
+const OPERATOR = getAddress(demoAddress('monitor:operator'));
+const SET = { avs: getAddress(registry.eigenLayer.avss[0]?.address ?? '0x0000000000000000000000000000000000000001'), id: 7 };
+const WALLET: Wallet = { address: HOLDER, label: 'holder', ensName: null, chains: [1], addedAt: '2026-01-01T00:00:00.000Z' };
+
+let anvil: Anvil;
+let world: World;
+let clients: Map<number, ChainClient>;
+let nowMs = 1_800_000_000_000;
+const updates: MonitorUpdate[] = [];
+let monitor: ReturnType<typeof createMonitor>;
+
+beforeAll(async () => {
+  anvil = await startAnvil();
+  world = await buildWorld(anvil.rpcUrl);
+  const { tokens, eigen } = world;
+  const stETH = eigen.addresses.strategies.stETH;
+  await tokens.mint('weETH', HOLDER, parseEther('10'));
+  await eigen.registerOperator(OPERATOR);
+  await eigen.createOperatorSet(SET, [stETH]);
+  await eigen.registerForOperatorSet(OPERATOR, SET);
+  await eigen.allocate(OPERATOR, SET, stETH, parseEther('0.5'));
+  await eigen.depositToStrategy(HOLDER, stETH, parseEther('30'));
+  await eigen.delegate(HOLDER, OPERATOR);
+  await eigen.setMinWithdrawalDelayBlocks(20);
+  await eigen.queueWithdrawal(HOLDER, [stETH], [parseEther('5')]);
+
+  clients = new Map([[1, createChainClient({ chainId: 1, urls: [anvil.rpcUrl], timeoutMs: 1_500, retryCount: 0 })]]);
+  const settings: Settings = { ...defaultSettings, enabledChains: [1] };
+  let notifyState: NotifyState = emptyNotifyState;
+  let last: RiskReport | null = null;
+  const store: MonitorStore = {
+    getWallets: () => [WALLET], getSettings: () => settings, getLastReport: () => last,
+    getNotifyState: () => notifyState, setNotifyState: (s) => { notifyState = s; },
+    saveReport: (r) => { last = r; }, appendHistory: () => {},
+  };
+  monitor = createMonitor({
+    refresh: async (wallets, previous) => refreshPortfolio({
+      clients, registry, thresholds: settings.thresholds, previous,
+      wallets: wallets.map((w) => ({ address: w.address, label: w.label, ens: w.ensName, chains: w.chains })),
+      now: (await world.ctx.publicClient.getBlock({ blockTag: 'latest' })).timestamp,
+    }),
+    getBlockNumber: () => world.ctx.publicClient.getBlockNumber({ cacheTime: 0 }),
+    store, diff: diffReports, notifiers: [],
+    clock: { now: () => nowMs, setTimeout: () => Symbol('timer'), clearTimeout: () => {}, localMinutesOfDay: () => 12 * 60 },
+    log: { info: () => {}, warn: () => {}, error: () => {} },
+  });
+  monitor.onUpdate((u) => void updates.push(u));
+  monitor.start();
+  await monitor.idle();
+}, 180_000);
+
+afterAll(async () => {
+  monitor?.stop();
+  await anvil?.stop();
+});
+
+/** One refresh; returns its events as `type warning-id`. */
+async function refresh(): Promise<string[]> {
+  const before = updates.length;
+  nowMs += 60_000;
+  monitor.refreshNow();
+  await monitor.idle();
+  const update = updates[before];
+  if (!update) throw new Error('no update');
+  return update.events.map((e) => `${e.type} ${e.warning.id}`).sort();
+}
+
+it('says nothing when nothing changed', async () => {
+  expect(await refresh()).toEqual([]);
+});
+
+it('an LRT depeg on chain: one new depeg event', async () => {
+  await world.tokens.setMarketPrice('weETH', (world.tokens.navRate('weETH') * 90n) / 100n);
+  expect(await refresh()).toEqual(['new depeg:weETH@1']);
+});
+
+it('an operator slashed on chain: one event naming it', async () => {
+  await world.eigen.slash(OPERATOR, SET, world.eigen.addresses.strategies.stETH, parseEther('0.3'));
+  const events = await refresh();
+  const slashed = events.filter((e) => e.includes('operator-slashed'));
+  expect(slashed).toHaveLength(1);
+  expect(slashed[0]?.toLowerCase()).toContain(OPERATOR.toLowerCase());
+  expect(events.every((e) => e.startsWith('new ') || e.startsWith('escalated '))).toBe(true);
+});
+
+it('a queued withdrawal becomes claimable: one event', async () => {
+  await world.ctx.mine(25);
+  const events = await refresh();
+  expect(events.filter((e) => e.includes('withdrawal-claimable'))).toHaveLength(1);
+  // Nothing else is announced (a warning the withdrawal's leaving the slashable stake clears may resolve).
+  expect(events.filter((e) => !e.includes('withdrawal-claimable') && !e.startsWith('resolved '))).toEqual([]);
+});
+
+it('an RPC outage: positions kept, no resolution, only data-quality events', async () => {
+  const good = updates.at(-1)?.report;
+  clients.set(1, createChainClient({ chainId: 1, urls: [`http://127.0.0.1:${await freePort()}`], timeoutMs: 500, retryCount: 0 }));
+  for (let i = 0; i < 3; i++) {
+    const events = await refresh();
+    for (const e of events) {
+      expect(e.startsWith('resolved') || e.startsWith('de-escalated'), e).toBe(false);
+      expect(DATA_QUALITY_KINDS.has(e.split(' ')[1]?.split(':')[0] ?? ''), e).toBe(true);
+    }
+    const report = updates.at(-1)?.report;
+    expect(report?.positions.map((p) => p.id).sort()).toEqual(good?.positions.map((p) => p.id).sort());
+  }
+});
