@@ -1,6 +1,7 @@
 // Composition root of the desktop app: builds the pieces and hands them to each other; no logic.
 import path from 'node:path';
 import { app } from 'electron';
+import { createWebhookDispatcher } from '../node/channels/create-webhook-dispatcher';
 import { startAppCore, type AppCore } from '../node/core/start-app-core';
 import type { NotificationSink } from '../node/monitor/create-monitor';
 import { registerAppScheme } from './app-protocol';
@@ -25,14 +26,22 @@ if (acquireSingleInstance(app, () => desktop?.showWindow())) {
   app
     .whenReady()
     .then(async () => {
-      // Notifications reach the native notifier once the shell is up; a failure is logged by it.
-      const nativeSink: NotificationSink = { name: 'desktop', notify: (n) => desktop?.notifier.show([n]) };
+      // Notifications reach the native notifier once the shell is up (unless the user turned the
+      // desktop channel off); a failure is logged by it.
+      const nativeSink: NotificationSink = {
+        name: 'desktop',
+        notify: (n) => (core?.store.get().settings.channels.desktop.enabled === false ? undefined : desktop?.notifier.show([n])),
+      };
+      // The webhooks in the settings, as they are at each notification (node/channels).
+      const webhooks = createWebhookDispatcher({ webhooks: () => core?.store.get().settings.channels.webhooks ?? [], log });
       core = startAppCore({
-        // electron-store's format and place; RPC URLs (which can carry API keys) sealed with safeStorage.
+        // electron-store's format and place; RPC URLs (which can carry API keys) and webhook URLs
+        // and secrets sealed with safeStorage.
         store: { dir: app.getPath('userData'), encryptSecret, decryptSecret },
-        sinks: [nativeSink],
+        sinks: [nativeSink, webhooks],
         log,
       });
+      core.monitor.onUpdate(webhooks.observe);
       desktop = await startDesktopApp({
         services: core.services,
         severitiesOf: (report) => report.warnings.map((warning) => warning.severity),
@@ -45,7 +54,10 @@ if (acquireSingleInstance(app, () => desktop?.showWindow())) {
         log,
       });
       core.monitor.start();
-      app.on('before-quit', () => { void core?.close(); });
+      app.on('before-quit', () => {
+        void webhooks.close();
+        void core?.close();
+      });
     })
     .catch((error: unknown) => {
       log.error('the app could not start', error);

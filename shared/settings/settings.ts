@@ -4,8 +4,8 @@
  * document. Built-in RPC endpoints come from shared/registry/chains.ts and are never stored: only
  * the user's own endpoints are.
  *
- * Room for later: new settings groups (for example notification channels for issue 11) are added
- * as new keys of `settingsSchema` with a default, so documents written before them still parse.
+ * New settings groups (like `channels`, issue 11) are added as new keys of `settingsSchema` with a
+ * default, so documents written before them still parse.
  */
 import { getAddress, isAddress } from 'viem';
 import type { Address } from 'viem';
@@ -85,6 +85,33 @@ export const notificationSettingsSchema = z.object({
   notifyOnResolve: z.boolean().default(false),
 });
 
+/** Ready-made webhook bodies: our own JSON, ntfy, Discord and Slack incoming webhooks (docs/alerts.md). */
+export const WEBHOOK_FORMATS = ['json', 'ntfy', 'discord', 'slack'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+/** At most this many webhooks (each one is a POST per notification). */
+export const MAX_WEBHOOKS = 10;
+
+/**
+ * One webhook channel. The URL may carry a token (Discord, Slack, ntfy topics are secrets) and
+ * `secret` is the HMAC-SHA256 key of the `X-Matryoshka-Signature` header: the desktop app seals
+ * both with the system keychain (node/store/secrets.ts) and no log line shows either.
+ */
+export const webhookConfigSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+  format: z.enum(WEBHOOK_FORMATS).default('json'),
+  secret: z.string().min(1).max(1024).nullable().default(null),
+  /** Only notifications at least this severe go to this webhook (on top of `notifications.minimumSeverity`); null: all. */
+  minimumSeverity: z.enum(SEVERITIES).nullable().default(null),
+});
+
+/** Where notifications go besides the app's own window (issue 11). */
+export const channelSettingsSchema = z.object({
+  /** The desktop notification (Electron's notifier in the app; the freedesktop service over D-Bus for `watch`). */
+  desktop: z.object({ enabled: z.boolean().default(true) }).prefault({}),
+  webhooks: z.array(webhookConfigSchema).max(MAX_WEBHOOKS).default([]),
+});
+
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -101,6 +128,7 @@ export const settingsSchema = z.object({
   /** Closing the window keeps monitoring in the tray. */
   closeToTray: z.boolean().default(true),
   launchAtLogin: z.boolean().default(false),
+  channels: channelSettingsSchema.prefault({}),
 });
 
 const decimal = z.string().regex(/^(0|[1-9][0-9]*)$/);
@@ -139,6 +167,8 @@ export type Wallet = z.infer<typeof walletSchema>;
 export type RefreshPolicy = z.infer<typeof refreshPolicySchema>;
 export type QuietHours = z.infer<typeof quietHoursSchema>;
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+export type WebhookConfig = z.infer<typeof webhookConfigSchema>;
+export type ChannelSettings = z.infer<typeof channelSettingsSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type StoreDocument = z.infer<typeof storeSchema>;
 /** What `storeSchema` accepts: addresses in any valid case, defaults left out. */
@@ -202,6 +232,7 @@ function salvageSettings(raw: unknown, problems: string[]): Settings {
     refresh: refreshPolicySchema,
     thresholds: thresholdsSchema,
     notifications: notificationSettingsSchema,
+    channels: channelSettingsSchema,
   };
   const top: Record<string, z.ZodType> = {};
   for (const [key, field] of Object.entries(settingsSchema.shape)) {
