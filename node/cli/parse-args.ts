@@ -99,9 +99,9 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       case '--interval': {
         const v = takeValue(flag, inline);
         if (typeof v !== 'string') return { ok: false, error: v.error };
-        const n = Number(v);
-        if (!Number.isFinite(n) || n <= 0 || n > 86_400) return { ok: false, error: `--interval ${v}: expected seconds between 0 and 86400` };
-        intervalSeconds = n;
+        // Whole seconds: the refresh policy (shared/settings/settings.ts) counts in whole seconds.
+        if (!/^[1-9][0-9]{0,4}$/.test(v) || Number(v) > 86_400) return { ok: false, error: `--interval ${v}: expected whole seconds from 1 to 86400` };
+        intervalSeconds = Number(v);
         break;
       }
       case '--notify': {
@@ -115,7 +115,14 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     }
   }
   if (json && jsonLines) return { ok: false, error: '--json and --json-lines cannot be combined' };
-  if ((command === 'scan' || command === 'watch') && !demo && inputs.length === 0) {
+  if (command === 'scan') {
+    const watchOnly = [jsonLines && '--json-lines', dataDir !== null && '--data-dir', intervalSeconds !== null && '--interval', notify.length > 0 && '--notify'].filter((f) => f !== false);
+    if (watchOnly.length > 0) return { ok: false, error: `${watchOnly.join(', ')}: only for matryoshka watch` };
+  }
+  if (command === 'watch' && json) return { ok: false, error: '--json is for scan; watch prints JSON with --json-lines' };
+  if (command === 'watch' && dataDir === '') return { ok: false, error: '--data-dir needs a directory' };
+  // watch may run on the wallets its data dir already lists (checked once the store is open).
+  if (command === 'scan' && !demo && inputs.length === 0) {
     return { ok: false, error: 'give at least one address or ENS name, or --demo' };
   }
   return { ok: true, options: { command, inputs, rpc, chains: chainsOpt, json, jsonLines, demo, config, dataDir, intervalSeconds, notify } };
@@ -123,18 +130,21 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 
 export const usage = `Usage:
   matryoshka [scan] [options] <address|ens>...   one-shot risk report
-  matryoshka watch [options] <address|ens>...    keep watching and alert on changes
+  matryoshka watch [options] [<address|ens>...] keep watching and alert on changes
+                                                 (no address: the data dir's wallets)
 
 Options:
   --rpc URL | --rpc CHAINID=URL   JSON-RPC endpoint (repeatable; a bare URL is mainnet)
   --chains 1,42161,8453,59144     chains to read (default: mainnet, plus every chain given with --rpc)
   --json                          scan: print one JSON report on stdout (docs/cli.md)
-  --json-lines                    watch: print one JSON object per line
-  --demo                          start the simulated world and scan its sample wallets
-  --config FILE                   settings and thresholds (JSON)
-  --data-dir DIR                  watch: where state is kept
-  --interval SECONDS              watch: seconds between refreshes
-  --notify desktop,webhook        watch: notification channels
+  --json-lines                    watch: print only JSON objects on stdout, one per line
+  --demo                          start the simulated world and use its sample wallets
+  --config FILE                   settings and thresholds (JSON, docs/cli.md)
+  --data-dir DIR                  watch: wallets, settings and notification state
+                                  (default: $XDG_DATA_HOME/matryoshka, ~/.local/share/matryoshka)
+  --interval SECONDS              watch: refresh on new blocks at most this often (whole seconds)
+  --notify desktop,webhook        watch: notification channels (docs/alerts.md)
   -h, --help    -V, --version
 
-Exit codes: 0 nothing above info, 1 worst is a warning, 2 worst is critical, 3 could not assess.`;
+Exit codes, scan: 0 nothing above info, 1 worst is a warning, 2 worst is critical, 3 could not assess.
+Exit codes, watch: 0 stopped by SIGINT/SIGTERM, 3 could not start (bad input, config or data dir).`;

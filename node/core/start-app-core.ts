@@ -33,6 +33,12 @@ export interface StartAppCoreOptions {
   readonly demo?: DemoWorldHandle;
   readonly sinks: readonly NotificationSink[];
   readonly log: MonitorLog;
+  /**
+   * Whether the built-in public endpoints back up the user's own (default: yes, except for the demo).
+   * Off for a face whose user named endpoints and asked for them only (watch with --rpc), so their
+   * addresses never reach a server they did not choose.
+   */
+  readonly publicFallback?: boolean;
 }
 
 export interface AppCore {
@@ -62,7 +68,7 @@ export function startAppCore(options: StartAppCoreOptions): AppCore {
     }
   }
   // The demo must never reach a public endpoint: its node alone serves it.
-  const publicFallback = demo === undefined;
+  const publicFallback = demo === undefined && options.publicFallback !== false;
   let clients: Map<number, ChainClient> = new Map();
   const rebuildClients = (settings: Settings): void => {
     clients = buildChainClients({ chainIds: settings.enabledChains, userRpcs: userRpcs(settings), publicFallback });

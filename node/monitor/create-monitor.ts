@@ -138,6 +138,8 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   let failures = 0;
   let backoffUntil = Number.NEGATIVE_INFINITY;
   let report: RiskReport | null = null;
+  /** The last report with every holding read: the baseline while reads fail (engine hysteresis, NAV drops). */
+  let lastComplete: RiskReport | null = null;
   let progress: Progress = { running: false, startedAt: null, finishedAt: null, chains: [] };
   const lastBlocks = new Map<number, bigint>();
 
@@ -240,7 +242,9 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     };
 
     try {
-      const previous = report;
+      // After a degraded refresh its report lacks what could not be read (and the warnings and NAV
+      // rates computed from it): the engine compares with the last complete one instead.
+      const previous = report !== null && isDegraded(report) ? (lastComplete ?? report) : report;
       const result = await deps.refresh(store.getWallets(), previous, onProgress);
       finished = true;
       if (stopped) return;
@@ -297,6 +301,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   function process(fresh: RiskReport, previous: RiskReport | null): void {
     const next = carryOverUnread(fresh, previous);
     report = next;
+    if (!isDegraded(next)) lastComplete = next;
     const now = clock.now();
     let events: readonly NotifyEvent[] = [];
     let notifications: readonly Notification[] = [];
@@ -391,6 +396,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       started = true;
       try {
         report = store.getLastReport();
+        if (report !== null && !isDegraded(report)) lastComplete = report;
       } catch (error) {
         log.warn(`monitor: the last report could not be read: ${message(error)}`);
       }

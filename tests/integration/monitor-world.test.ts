@@ -4,7 +4,7 @@
  * exactly the expected notification events, an unchanged chain gives none, and an RPC outage
  * gives nothing but data-quality events (never a resolution, never a vanished position).
  */
-import { getAddress, parseEther } from 'viem';
+import { parseEther } from 'viem';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { refreshPortfolio } from '../../node/core/refresh-portfolio';
 import { createMonitor, type MonitorStore, type MonitorUpdate } from '../../node/monitor/create-monitor';
@@ -16,15 +16,12 @@ import { registry } from '../../shared/registry/registry';
 import type { RiskReport } from '../../shared/report';
 import { defaultSettings, type Settings, type Wallet } from '../../shared/settings/settings';
 import { freePort, startAnvil, type Anvil } from '../../world/anvil';
-import { buildWorld, demoAddress, type World } from '../../world/demo-world';
-
-const HOLDER = demoAddress('monitor:holder');
-const OPERATOR = getAddress(demoAddress('monitor:operator'));
-const SET = { avs: getAddress(registry.eigenLayer.avss[0]?.address ?? '0x0000000000000000000000000000000000000001'), id: 7 };
-const WALLET: Wallet = { address: HOLDER, label: 'holder', ensName: null, chains: [1], addedAt: '2026-01-01T00:00:00.000Z' };
+import { buildWorld, type World } from '../../world/demo-world';
+import { setUpRestaker, type RestakerScenario } from '../support/restaker-scenario';
 
 let anvil: Anvil;
 let world: World;
+let scenario: RestakerScenario;
 let clients: Map<number, ChainClient>;
 let nowMs = 1_800_000_000_000;
 const updates: MonitorUpdate[] = [];
@@ -33,24 +30,15 @@ let monitor: ReturnType<typeof createMonitor>;
 beforeAll(async () => {
   anvil = await startAnvil();
   world = await buildWorld(anvil.rpcUrl);
-  const { tokens, eigen } = world;
-  const stETH = eigen.addresses.strategies.stETH;
-  await tokens.mint('weETH', HOLDER, parseEther('10'));
-  await eigen.registerOperator(OPERATOR);
-  await eigen.createOperatorSet(SET, [stETH]);
-  await eigen.registerForOperatorSet(OPERATOR, SET);
-  await eigen.allocate(OPERATOR, SET, stETH, parseEther('0.5'));
-  await eigen.depositToStrategy(HOLDER, stETH, parseEther('30'));
-  await eigen.delegate(HOLDER, OPERATOR);
-  await eigen.setMinWithdrawalDelayBlocks(20);
-  await eigen.queueWithdrawal(HOLDER, [stETH], [parseEther('5')]);
+  scenario = await setUpRestaker(world, { name: 'monitor', lrt: 'weETH', operatorSetId: 7, withdrawalDelayBlocks: 20 });
+  const wallet: Wallet = { address: scenario.holder, label: 'holder', ensName: null, chains: [1], addedAt: '2026-01-01T00:00:00.000Z' };
 
   clients = new Map([[1, createChainClient({ chainId: 1, urls: [anvil.rpcUrl], timeoutMs: 1_500, retryCount: 0 })]]);
   const settings: Settings = { ...defaultSettings, enabledChains: [1] };
   let notifyState: NotifyState = emptyNotifyState;
   let last: RiskReport | null = null;
   const store: MonitorStore = {
-    getWallets: () => [WALLET], getSettings: () => settings, getLastReport: () => last,
+    getWallets: () => [wallet], getSettings: () => settings, getLastReport: () => last,
     getNotifyState: () => notifyState, setNotifyState: (s) => { notifyState = s; },
     saveReport: (r) => { last = r; }, appendHistory: () => {},
   };
@@ -96,11 +84,11 @@ it('an LRT depeg on chain: one new depeg event', async () => {
 });
 
 it('an operator slashed on chain: one event naming it', async () => {
-  await world.eigen.slash(OPERATOR, SET, world.eigen.addresses.strategies.stETH, parseEther('0.3'));
+  await world.eigen.slash(scenario.operator, scenario.set, scenario.strategy, parseEther('0.3'));
   const events = await refresh();
   const slashed = events.filter((e) => e.includes('operator-slashed'));
   expect(slashed).toHaveLength(1);
-  expect(slashed[0]?.toLowerCase()).toContain(OPERATOR.toLowerCase());
+  expect(slashed[0]?.toLowerCase()).toContain(scenario.operator.toLowerCase());
   expect(events.every((e) => e.startsWith('new ') || e.startsWith('escalated '))).toBe(true);
 });
 

@@ -334,6 +334,26 @@ describe('createMonitor: each refresh', () => {
     h.monitor.stop();
   });
 
+  it('after a degraded refresh, the next ones compare with the last complete report', async () => {
+    // What the engine keeps its hysteresis and NAV drops against: a degraded report lacks the
+    // warnings of what could not be read, so a warning inside its margin would resolve after an outage.
+    const good = report({ positions: [position('1:0xW:token:weETH@1', 5n)], warnings: [warning('slashable-exposure', 'portfolio')] });
+    const failed = report({ chains: [chain(1, 'failed')], unread: [unread('1:0xW:')], warnings: [warning('stale-data', '1')] });
+    const h = harness({ respond: async (_call, index) => (index === 1 || index === 2 ? failed : good) });
+    h.monitor.start();
+    await h.clock.advance(0);
+    for (let i = 0; i < 3; i += 1) {
+      h.monitor.refreshNow();
+      await h.clock.advance(0);
+    }
+    expect(h.calls.map((c) => c.previous?.warnings.map((w) => w.id) ?? null)).toEqual([
+      null, ['slashable-exposure:portfolio'], ['slashable-exposure:portfolio'], ['slashable-exposure:portfolio'],
+    ]);
+    // The positions carried over are the same either way.
+    expect(h.calls[3]?.previous?.positions.map((p) => p.id)).toEqual(['1:0xW:token:weETH@1']);
+    h.monitor.stop();
+  });
+
   it('a failed read notifies only the data-quality warnings, and resolves nothing', async () => {
     const good = report({ warnings: [warning('slashable-exposure', 'portfolio')] });
     const degraded = report({
