@@ -1,5 +1,6 @@
 /**
- * The webhooks of a long-running face whose settings can change while it runs (the desktop app):
+ * The webhooks of a long-running face whose settings can change while it runs (the desktop app,
+ * the web host):
  * one sink that reads the configured webhooks at each notification and hands it to a webhook sink
  * per configuration (./webhook.ts), creating sinks for new webhooks and closing those removed.
  */

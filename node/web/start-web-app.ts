@@ -1,5 +1,6 @@
 import type { Monitor, MonitorLog, NotificationSink } from '../monitor/create-monitor';
 import type { Store } from '../store/open-store';
+import { createWebhookDispatcher } from '../channels/create-webhook-dispatcher';
 import { startAppCore, type DemoWorldHandle } from '../core/start-app-core';
 import { startWebHost, type WebHost } from './start-web-host';
 
@@ -47,12 +48,15 @@ export async function startWebApp(options: StartWebAppOptions): Promise<WebApp> 
     },
   };
   const logSink: NotificationSink = { name: 'log', notify: (n) => log.info(`notification [${n.severity}] ${n.title}`) };
+  // The webhooks in the settings, as they are at each notification (the same channels as the desktop app).
+  const webhooks = createWebhookDispatcher({ webhooks: () => core.store.get().settings.channels.webhooks, log });
   const core = startAppCore({
     store: { dir: options.dataDir },
     ...(options.demo === undefined ? {} : { demo: options.demo }),
-    sinks: [browserSink, logSink],
+    sinks: [browserSink, logSink, webhooks],
     log,
   });
+  core.monitor.onUpdate(webhooks.observe);
 
   try {
     host = await startWebHost({
@@ -66,6 +70,7 @@ export async function startWebApp(options: StartWebAppOptions): Promise<WebApp> 
       log,
     });
   } catch (error) {
+    await webhooks.close();
     await core.close();
     throw error;
   }
@@ -79,6 +84,7 @@ export async function startWebApp(options: StartWebAppOptions): Promise<WebApp> 
     close: async () => {
       core.monitor.stop();
       await started.close();
+      await webhooks.close();
       await core.close();
     },
   };

@@ -3,7 +3,9 @@
  * the real tracker and engine reading a real anvil node, the services, and the web host; driven
  * through a real WebSocket exactly as the page drives it.
  */
+import { createHmac } from 'node:crypto';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getAddress } from 'viem';
@@ -25,6 +27,9 @@ let tokens: TokensWorld;
 let root: string;
 let app: WebApp;
 let ws: WebSocket;
+/** A webhook receiver on loopback: every POST it got, with its headers and raw body. */
+let receiver: Server;
+const received: { headers: IncomingHttpHeaders; body: string }[] = [];
 const messages: WsServerMessage[] = [];
 const waiters: { test: (m: WsServerMessage) => boolean; resolve: (m: WsServerMessage) => void }[] = [];
 
@@ -46,6 +51,15 @@ async function call(method: string, params?: unknown): Promise<WsServerMessage> 
 }
 
 beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   anvil = await startAnvil();
   tokens = await deployTokens(connectWorld(anvil.rpcUrl));
   await tokens.mint('weETH', ALICE, 10n * 10n ** 18n);
@@ -81,6 +95,7 @@ beforeAll(async () => {
 afterAll(async () => {
   ws?.terminate();
   await app?.close();
+  await new Promise((resolve) => receiver?.close(resolve));
   await anvil?.stop();
   if (root !== undefined) await rm(root, { recursive: true, force: true });
 });
@@ -127,13 +142,25 @@ describe('web app over a real node', () => {
     expect(await call('updateSettings', { refresh: { pollIntervalSeconds: -1 } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
-  it('a depeg on chain reaches the page as a browser notification', async () => {
+  it('a depeg on chain reaches the page as a browser notification, and the webhook in the settings', async () => {
+    const address = receiver.address();
+    if (address === null || typeof address === 'string') throw new Error('the receiver has no port');
+    const webhook = { url: `http://127.0.0.1:${address.port}/hook`, format: 'json', secret: 'web-host-secret' };
+    expect(await call('updateSettings', { channels: { webhooks: [webhook] } })).toMatchObject({ ok: true });
     const before = messages.length;
     // Market at 80 % of NAV: far beyond the default depeg thresholds.
     await tokens.setMarketPrice('weETH', (tokens.navRate('weETH') * 80n) / 100n);
     expect(await call('refreshNow')).toEqual(expect.objectContaining({ ok: true, result: null }));
     const notification = await next((m) => 'event' in m && m.event === 'notification', before);
     expect(notification).toMatchObject({ event: 'notification', payload: { severity: 'critical', warningId: 'depeg:weETH@1' } });
+    // The same notification, POSTed to the configured webhook and signed with its secret.
+    for (let i = 0; i < 100 && !received.some((r) => r.body.includes('depeg:weETH@1')); i += 1) await new Promise((r) => setTimeout(r, 100));
+    const post = received.find((r) => r.body.includes('depeg:weETH@1'));
+    if (post === undefined) throw new Error('the webhook got no depeg notification');
+    const timestamp = String(post.headers['x-matryoshka-timestamp']);
+    const expected = `sha256=${createHmac('sha256', 'web-host-secret').update(`${timestamp}.${post.body}`).digest('hex')}`;
+    expect(post.headers['x-matryoshka-signature']).toBe(expected);
+    expect(JSON.parse(post.body)).toMatchObject({ severity: 'critical' });
   });
 
   it('tests an endpoint and pauses', async () => {
