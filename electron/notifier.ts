@@ -1,5 +1,21 @@
 import { Notification } from 'electron';
 import type { Notification as Notice } from '../shared/notify/diff-reports';
+import { toPlainText } from '../shared/notify/to-plain-text';
+
+// The diff already makes its notices plain text; the OS boundary checks again, so a notice from
+// anywhere else cannot put control or bidi characters (or a megabyte) into a system notification.
+// Lines are kept: a summary lists one warning per line.
+const TITLE_MAX = 120;
+const BODY_LINE_MAX = 400;
+const BODY_LINES = 12;
+
+function plainBody(body: string): string {
+  return body
+    .split('\n')
+    .slice(0, BODY_LINES)
+    .map((line) => toPlainText(line, BODY_LINE_MAX))
+    .join('\n');
+}
 
 export interface NotifierLog {
   error(message: string, error?: unknown): void;
@@ -31,10 +47,12 @@ export function createNotifier(openWarning: (warningId: string | null) => void, 
         return;
       }
       for (const notice of notices) {
+        // Logs get the clean title too: no terminal escape sequences from a token name.
+        const title = toPlainText(notice.title, TITLE_MAX);
         try {
           const notification = new Notification({
-            title: notice.title,
-            body: notice.body,
+            title,
+            body: plainBody(notice.body),
             urgency: notice.severity === 'critical' ? 'critical' : 'normal',
             silent: notice.severity === 'info',
           });
@@ -46,11 +64,11 @@ export function createNotifier(openWarning: (warningId: string | null) => void, 
           notification.on('close', () => live.delete(notification));
           notification.on('failed', (_event, error) => {
             live.delete(notification);
-            log.error(`notification "${notice.title}" failed: ${error}`);
+            log.error(`notification "${title}" failed: ${error}`);
           });
           notification.show();
         } catch (error) {
-          log.error(`could not show notification "${notice.title}"`, error);
+          log.error(`could not show notification "${title}"`, error);
         }
       }
     },

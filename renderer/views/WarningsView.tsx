@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { SEVERITIES, type RiskReport, type Severity } from '../../shared/report';
 import { useApp } from '../app-context';
-import { SEVERITY_KEY, SeverityBadge } from '../components/SeverityBadge';
+import { SEVERITY_KEY } from '../components/SeverityBadge';
+import { WarningList } from '../components/WarningList';
 import { safeText } from '../display/safe-text';
 
 interface Props {
@@ -10,11 +11,6 @@ interface Props {
   readonly onMuted: (kinds: readonly string[]) => void;
   /** A warning to scroll to (a clicked notification). */
   readonly focusId?: string | null;
-}
-
-function show(value: string | number | null): string {
-  if (value === null) return '—';
-  return typeof value === 'number' ? String(Number(value.toPrecision(6))) : safeText(value, 80);
 }
 
 export function WarningsView({ report, mutedKinds, onMuted, focusId = null }: Props) {
@@ -65,35 +61,14 @@ export function WarningsView({ report, mutedKinds, onMuted, focusId = null }: Pr
       {shown.length === 0 ? (
         <p className="card">{t('warningsFiltered')}</p>
       ) : (
-        <ul className="warning-list">
-          {shown.map((w) => {
-            const muted = mutedKinds.includes(w.kind);
-            return (
-              <li key={w.id} className={`card warning warning-${w.severity}${focusId === w.id ? ' focused' : ''}`} aria-labelledby={`${id}-${w.id}`}>
-                <h3 id={`${id}-${w.id}`}>
-                  <SeverityBadge severity={w.severity} /> {safeText(w.title, 160)}
-                </h3>
-                <p className="muted small">
-                  {safeText(w.kind, 40)} · {safeText(w.subject, 60)}
-                  {muted && <> · ✕ {t('mutedKind')}</>}
-                </p>
-                <dl>
-                  <dt>{t('explanation')}</dt>
-                  <dd>{safeText(w.explanation, 1000)}</dd>
-                  <dt>{t('measured')}</dt>
-                  <dd>{show(w.value)}</dd>
-                  <dt>{t('threshold')}</dt>
-                  <dd>{show(w.threshold)}</dd>
-                  <dt>{t('whatToDo')}</dt>
-                  <dd>{safeText(w.action, 1000)}</dd>
-                </dl>
-                <button type="button" onClick={() => void toggleMute(w.kind, !muted)}>
-                  {muted ? t('unmuteKind') : t('muteKind')}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        <WarningList
+          key={`${severity}|${kind}`}
+          warnings={shown}
+          mutedKinds={mutedKinds}
+          onToggleMute={(k, muted) => void toggleMute(k, muted)}
+          focusId={focusId}
+          idPrefix={id}
+        />
       )}
     </div>
   );

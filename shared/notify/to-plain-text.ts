@@ -1,5 +1,8 @@
-/** C0/C1 controls, and the Unicode marks that reorder or hide text (bidi overrides, isolates, zero-width). */
-const UNSAFE = /[\p{Cc}\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu;
+/**
+ * C0/C1 controls, and every format character: the Unicode marks that reorder or hide text (bidi
+ * overrides and isolates, zero-width marks, soft hyphen, tag characters, interlinear annotations).
+ */
+const UNSAFE = /[\p{Cc}\p{Cf}]/gu;
 
 /**
  * Makes engine text safe to show in a native notification: removes control characters, bidi
