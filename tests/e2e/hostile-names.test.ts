@@ -82,9 +82,8 @@ async function audit(page: Page): Promise<PageAudit> {
     return {
       injected,
       pwned: Reflect.get(window, flag),
-      // zod probes for eval support with a caught `new Function` (node_modules/zod/v4/core/util.js),
-      // which a strict CSP reports as 'script-src eval' whatever the page shows: not an injection.
-      violations: ((window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).filter((v) => v !== 'script-src eval'),
+      // Every CSP violation counts (the renderer runs zod jitless, so not even its eval probe reports one).
+      violations: (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
       unsafe: strings.filter((s) => unsafeChar.test(s)).map((s) => JSON.stringify(s.slice(0, 60))),
       longest: Math.max(0, ...strings.map((s) => s.length)),
       title: document.title,
