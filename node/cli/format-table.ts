@@ -4,12 +4,11 @@
 import type { RiskReport, Share } from '../../shared/report';
 import { formatDuration, formatEth, formatShare, shortAddress } from '../../shared/format';
 import { chains } from '../../shared/registry/chains';
+import { toPlainText } from '../../shared/notify/to-plain-text';
 
-/** Removes terminal control sequences and bidi overrides from untrusted text (ENS names, labels). */
+/** Removes terminal control sequences and every invisible or reordering mark from untrusted text (ENS names, labels), one line, at most `max` characters. */
 export function inert(text: string, max = 80): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const cleaned = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
-  return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
+  return toPlainText(text, max);
 }
 
 function pad(s: string, n: number): string {
