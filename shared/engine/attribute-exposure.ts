@@ -23,7 +23,12 @@ export const FRACTION_BITS = 64n;
 export const WIDE_FRACTION_BITS = 192n;
 const ONE = 1n << WIDE_FRACTION_BITS;
 const NARROW_SHIFT = WIDE_FRACTION_BITS - FRACTION_BITS;
+/** Values below this use the narrow fractions (the same test as `value >> FRACTION_BITS === 0n`, without a shift). */
+const NARROW_LIMIT = 1n << FRACTION_BITS;
+/** Operator shares use reciprocals up to this value (2^128 wei, 3.4e20 ETH); larger values divide. */
+const WIDE_LIMIT = 1n << 128n;
 const ceilDiv = (a: bigint, b: bigint): bigint => (a + b - 1n) / b;
+const bitLength = (x: bigint): bigint => BigInt(x.toString(2).length);
 
 /** A fraction in both fixed-point widths, each rounded up. */
 export interface Fraction {
@@ -33,6 +38,21 @@ export interface Fraction {
 const fractionOf = (wide: bigint): Fraction => ({ narrow: ceilDiv(wide, 1n << NARROW_SHIFT), wide });
 const apply = (value: bigint, f: Fraction, wide: boolean): bigint => (wide ? (value * f.wide) >> WIDE_FRACTION_BITS : (value * f.narrow) >> FRACTION_BITS);
 
+/**
+ * floor(V × N / D) without a division: R = ceil(N × 2^K / D) with 2^K > V × D gives exactly
+ * floor(V × R / 2^K). (V × R / 2^K = V × N / D + e with 0 <= e < V / 2^K < 1 / D, and the
+ * fractional part of V × N / D is at most (D - 1) / D, so the floor cannot move.) K is the bit
+ * length of D plus 64 for values below 2^64, plus 128 for values below 2^128.
+ */
+export interface Reciprocal {
+  readonly narrow: bigint;
+  readonly wide: bigint;
+}
+const reciprocalOf = (numerator: bigint, denominator: bigint, bits: { readonly narrow: bigint; readonly wide: bigint }): Reciprocal => ({
+  narrow: ceilDiv(numerator << bits.narrow, denominator),
+  wide: ceilDiv(numerator << bits.wide, denominator),
+});
+
 export interface ProfileOperator {
   readonly operator: Address;
   readonly operatorKey: string;
@@ -41,6 +61,10 @@ export interface ProfileOperator {
   /** Lowercase strategies of the links. */
   readonly strategies: readonly string[];
   readonly layer: StackLayer;
+  /** numerator / the profile's denominator, for exact flooring by multiplication (see Reciprocal). */
+  readonly reciprocal: Reciprocal;
+  /** numerator = denominator: the operator gets the whole value (an own delegation). */
+  readonly whole: boolean;
 }
 
 export interface ProfileSet {
@@ -75,6 +99,11 @@ export interface ExposureProfile {
   readonly degraded: boolean;
   /** Every operator's and every AVS's stack layer, in order (used when a value reaches all of them). */
   readonly layers: Attribution['layers'];
+  /** The shifts K of the operators' reciprocals: bit length of the denominator plus 64 (narrow) or 128 (wide). */
+  readonly reciprocalBits: { readonly narrow: bigint; readonly wide: bigint };
+  /** The sets' fractions as flat lists, in the order of `sets` (the hot loop reads these). */
+  readonly setNarrow: readonly bigint[];
+  readonly setWide: readonly bigint[];
 }
 
 export interface Attribution {
@@ -162,20 +191,31 @@ export function buildExposureProfile(ctx: EngineContext, cache: LayerCache, link
       else sets.set(key, { avs: a.set.avs, id: a.set.id, operator, operatorKey, fraction });
     }
   }
+  const denBits = bitLength(den);
+  const reciprocalBits = { narrow: denBits + FRACTION_BITS, wide: denBits + 128n };
+  // Literals that list every field: a spread that then overrides a field takes V8's generic copy,
+  // which made building a profile about three times slower.
   const operators: ProfileOperator[] = [...ops.entries()]
     .map(([operatorKey, o]) => ({
-      ...o, operatorKey,
+      operator: o.operator, operatorKey, numerator: o.numerator,
       strategies: [...o.strategies].sort(), layer: operatorLayer(cache, o.operator, operatorKey),
+      reciprocal: reciprocalOf(o.numerator, den, reciprocalBits), whole: o.numerator === den,
     }))
     .sort(byBigDesc((o) => o.numerator, (o) => o.operatorKey));
   const setList: ProfileSet[] = [...sets.entries()]
-    .map(([key, s]) => ({ ...s, key, fraction: fractionOf(s.fraction), avsLayer: avsLayer(ctx, cache, s.avs) }))
+    .map(([key, s]) => ({
+      avs: s.avs, id: s.id, operator: s.operator, operatorKey: s.operatorKey, key,
+      fraction: fractionOf(s.fraction), avsLayer: avsLayer(ctx, cache, s.avs),
+    }))
     .sort(byBigDesc((s) => s.fraction.wide, (s) => s.key));
   const slashableFraction = fractionOf(setList.reduce((acc, s) => acc + s.fraction.wide, 0n));
   const avss: StackLayer[] = [];
   for (const s of setList) if (!avss.includes(s.avsLayer)) avss.push(s.avsLayer);
   const layers = { operators: operators.map((o) => o.layer), avss };
-  return { denominator: den, operators, sets: setList, allocatedFraction: fractionOf(allocatedFraction), slashableFraction, degraded, layers };
+  return {
+    denominator: den, operators, sets: setList, allocatedFraction: fractionOf(allocatedFraction), slashableFraction, degraded, layers,
+    reciprocalBits, setNarrow: setList.map((s) => s.fraction.narrow), setWide: setList.map((s) => s.fraction.wide),
+  };
 }
 
 const NONE: Attribution['layers'] = { operators: [], avss: [] };
@@ -190,40 +230,66 @@ const NONE: Attribution['layers'] = { operators: [], avss: [] };
  * - nominal (delegated but allocated to no set) = delegated − min(delegated, V × A), A the allocated fraction.
  * Products by a fraction use FRACTION_BITS fixed point (exact to the wei for whole results).
  * Lists come out sorted largest first (the profile is pre-sorted, and flooring keeps the order).
+ * Runs once per position: operator shares multiply by precomputed reciprocals instead of dividing
+ * (the same floor, see Reciprocal), and the lists are allocated at their final size.
  */
 export function attributeExposure(value: bigint, profile: ExposureProfile | null): Attribution {
   if (profile === null || value <= 0n || profile.denominator <= 0n) {
     return { operators: [], operatorSets: [], slashableEth: 0n, layers: NONE, nominalEth: 0n, unrestakedEth: value > 0n ? value : 0n };
   }
-  const wide = value >> FRACTION_BITS > 0n;
-  const operators: OperatorExposure[] = [];
-  const operatorLayers: StackLayer[] = [];
+  const wide = value >= NARROW_LIMIT;
+  const profileOperators = profile.operators;
+  // Sized up front (trimmed below if some share floors to zero): the report keeps these lists, so no slack.
+  const operators: OperatorExposure[] = new Array<OperatorExposure>(profileOperators.length);
+  let operatorCount = 0;
+  // Only built when some operator's share floors to zero (then the stack lists only those it reaches).
+  let operatorLayers: StackLayer[] | null = null;
   let assigned = 0n;
-  for (const o of profile.operators) {
-    // Exact division: operator shares are the look-through's headline figures.
-    const v = (value * o.numerator) / profile.denominator;
-    if (v === 0n) continue;
+  const useReciprocal = value < WIDE_LIMIT;
+  const shift = wide ? profile.reciprocalBits.wide : profile.reciprocalBits.narrow;
+  for (let i = 0; i < profileOperators.length; i++) {
+    const o = profileOperators[i];
+    if (o === undefined) continue;
+    // Exact floor either way: operator shares are the look-through's headline figures.
+    const v = o.whole ? value
+      : useReciprocal ? (value * (wide ? o.reciprocal.wide : o.reciprocal.narrow)) >> shift : (value * o.numerator) / profile.denominator;
+    if (v === 0n) {
+      operatorLayers ??= profileOperators.slice(0, i).map((x) => x.layer);
+      continue;
+    }
     assigned += v;
-    operators.push({ operator: o.operator, valueEth: v });
-    operatorLayers.push(o.layer);
+    operators[operatorCount++] = { operator: o.operator, valueEth: v };
+    if (operatorLayers !== null) operatorLayers.push(o.layer);
   }
+  if (operatorCount < operators.length) operators.length = operatorCount;
   const allocatedRaw = apply(value, profile.allocatedFraction, wide);
   const allocated = allocatedRaw > assigned ? assigned : allocatedRaw;
   const slashableRaw = apply(value, profile.slashableFraction, wide);
   const slashableEth = slashableRaw > allocated ? allocated : slashableRaw;
-  const operatorSets: OperatorSetExposure[] = [];
-  for (const s of profile.sets) {
-    const slashable = apply(value, s.fraction, wide);
-    if (slashable !== 0n) operatorSets.push({ avs: s.avs, id: s.id, operator: s.operator, slashableEth: slashable });
+  const sets = profile.sets;
+  const fractions = wide ? profile.setWide : profile.setNarrow;
+  const bits = wide ? WIDE_FRACTION_BITS : FRACTION_BITS;
+  const operatorSets: OperatorSetExposure[] = new Array<OperatorSetExposure>(sets.length);
+  let setCount = 0;
+  for (let i = 0; i < sets.length; i++) {
+    const s = sets[i];
+    const f = fractions[i];
+    if (s === undefined || f === undefined) continue;
+    const slashable = (value * f) >> bits;
+    if (slashable !== 0n) operatorSets[setCount++] = { avs: s.avs, id: s.id, operator: s.operator, slashableEth: slashable };
   }
+  const everySet = setCount === operatorSets.length;
+  if (!everySet) operatorSets.length = setCount;
   let layers = profile.layers;
-  if (operators.length !== profile.operators.length || operatorSets.length !== profile.sets.length) {
+  if (operatorLayers !== null || !everySet) {
     // Some operator or set rounds to zero for this value: list only the layers it reaches.
     const avss: StackLayer[] = [];
-    for (const s of profile.sets) {
-      if (apply(value, s.fraction, wide) !== 0n && !avss.includes(s.avsLayer)) avss.push(s.avsLayer);
+    for (let i = 0; i < sets.length; i++) {
+      const s = sets[i];
+      const f = fractions[i];
+      if (s !== undefined && f !== undefined && (value * f) >> bits !== 0n && !avss.includes(s.avsLayer)) avss.push(s.avsLayer);
     }
-    layers = { operators: operatorLayers, avss };
+    layers = { operators: operatorLayers ?? profile.layers.operators, avss };
   }
   return {
     operators, operatorSets, slashableEth, layers,

@@ -13,9 +13,11 @@ import { buildProtocolLookThrough } from './build-protocol-look-through';
 import { buildStack } from './build-stack';
 import { compareText } from './compare-text';
 import { navToEth } from './nav-to-eth';
+import { navRateChain } from './nav-rate-chain';
 import { tokenExit } from './token-exit';
 import { tokenLayers } from './token-layers';
 import { underlyingTokenId } from './underlying-token-id';
+import { WAD } from './wad';
 
 /** A position with the facts the metrics need that the report type does not carry. */
 export interface PositionFacts {
@@ -44,6 +46,7 @@ export interface WatchedWallet {
 
 const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000';
 const NO_EXIT: PositionExit = { instantEth: null, atNavSeconds: null, atNavDelayOnChain: false, claimableAtBlock: null, claimableAt: null };
+const ETH_ASSET: Position['asset'] = { symbol: 'ETH', address: null, decimals: 18, tokenId: null };
 
 /** Profiles shared by many positions, built once per report. */
 interface Profiles {
@@ -51,12 +54,18 @@ interface Profiles {
   readonly layers: LayerCache;
   /** Own delegation, key `${operator}|${strategy}`. */
   readonly own: Map<string, ExposureProfile>;
+  /** The same profiles by the operator address as written and the strategy, to skip lowercasing per position. */
+  readonly ownByAddress: Map<string, Map<string, ExposureProfile>>;
   /** LRT look-through, key: look-through token id. */
   readonly protocol: Map<string, { readonly lookThrough: ProtocolLookThrough; readonly profile: ExposureProfile | null } | null>;
   /** Per token id: what every position in it shares. */
   readonly tokens: Map<string, TokenShared>;
   /** Stacks shared by positions whose look-through kept every operator and AVS of their profile. */
   readonly stacks: Map<string, StackLayer[]>;
+  /** The same for queued withdrawals, by profile and first underlying token. */
+  readonly queuedStacks: Map<ExposureProfile | null, Map<string, StackLayer[]>>;
+  /** tokenLayers per token id. */
+  readonly tokenLayers: Map<string, TokenLayers>;
 }
 
 interface TokenShared {
@@ -64,6 +73,26 @@ interface TokenShared {
   readonly venue: StackLayer | null;
   readonly exit: { readonly atNavSeconds: bigint | null; readonly onChain: boolean };
   readonly asset: Position['asset'];
+  /** 10^decimals: one whole token in base units. */
+  readonly unit: bigint;
+  /** Key of the token's shared stack (see stackFor). */
+  readonly stackKey: string;
+  /** NAV rates of a balance, and of a balance given in the NAV unit (see navRateChain). */
+  readonly navRates: readonly bigint[] | null;
+  readonly unitNavRates: readonly bigint[] | null;
+  /** The token whose market price applies (its own, else the one it is bridged from), and that price (null: unreadable). */
+  readonly market: { readonly token: string | null; readonly rate: bigint | null; readonly degraded: boolean };
+  /** The look-through protocol under the token, found on first use (undefined until then). */
+  protocol?: { readonly lookThrough: ProtocolLookThrough; readonly profile: ExposureProfile | null; readonly degraded: boolean } | null;
+}
+
+/** The market source of a token: its own, else (for a bridged copy without one) the source of the token it is bridged from. */
+function marketOf(ctx: EngineContext, token: TokenInfo): TokenShared['market'] {
+  const own = ctx.tokenStates.get(token.id)?.state.marketRate ?? null;
+  const origin = token.bridgedFrom !== null ? (ctx.tokenStates.get(token.bridgedFrom)?.state.marketRate ?? null) : null;
+  const source = own ?? origin;
+  if (source === null) return { token: null, rate: null, degraded: false };
+  return { token: own !== null ? token.id : token.bridgedFrom, rate: source.ok ? source.value : null, degraded: !source.ok };
 }
 
 function tokenShared(pr: Profiles, token: TokenInfo): TokenShared {
@@ -75,7 +104,11 @@ function tokenShared(pr: Profiles, token: TokenInfo): TokenShared {
       address: layers.venue === 'EigenLayer' ? pr.ctx.registry.eigenLayer.strategyManager : null,
       label: layers.venue,
     };
-    shared = { layers, venue, exit: tokenExit(pr.ctx, token), asset: { symbol: token.symbol, address: token.address, decimals: token.decimals, tokenId: token.id } };
+    shared = {
+      layers, venue, exit: tokenExit(pr.ctx, token), asset: { symbol: token.symbol, address: token.address, decimals: token.decimals, tokenId: token.id },
+      unit: 10n ** BigInt(token.decimals), stackKey: `token|${token.id}`,
+      navRates: navRateChain(pr.ctx, token.id, false), unitNavRates: navRateChain(pr.ctx, token.id, true), market: marketOf(pr.ctx, token),
+    };
     pr.tokens.set(token.id, shared);
   }
   return shared;
@@ -95,13 +128,79 @@ function stackFor(pr: Profiles, key: string, profile: ExposureProfile | null, at
 
 function ownProfile(pr: Profiles, operator: Address | null, strategy: string): ExposureProfile | null {
   if (operator === null) return null;
+  let byStrategy = pr.ownByAddress.get(operator);
+  if (!byStrategy) {
+    byStrategy = new Map();
+    pr.ownByAddress.set(operator, byStrategy);
+  }
+  let profile = byStrategy.get(strategy);
+  if (profile) return profile;
+  // Keyed by the lowercase address: every spelling of one operator shares one profile (and one exposure group).
   const key = `${operator.toLowerCase()}|${strategy}`;
-  let profile = pr.own.get(key);
+  profile = pr.own.get(key);
   if (!profile) {
     profile = buildExposureProfile(pr.ctx, pr.layers, [{ operator, strategy, numerator: 1n }], 1n);
     pr.own.set(key, profile);
   }
+  byStrategy.set(strategy, profile);
   return profile;
+}
+
+/** `amount` through each rate of a chain (see navRateChain), floored at every hop as navToEth does. */
+function applyNavRates(amount: bigint, rates: readonly bigint[]): bigint {
+  let value = amount;
+  for (const rate of rates) value = (value * rate) / WAD;
+  return value;
+}
+
+const byPositionId = (a: PositionFacts, b: PositionFacts): number => compareText(a.position.id, b.position.id);
+// Token position ids are `${prefix}token:${token id}`: with the prefix equal, the token ids decide.
+const byTokenId = (a: PositionFacts, b: PositionFacts): number => compareText(a.position.asset.tokenId ?? a.position.id, b.position.asset.tokenId ?? b.position.id);
+
+/** One wallet's facts on one chain, in the order they were built: tokens, restaked deposits, the pod, queued withdrawals. */
+interface WalletGroup {
+  /** `${chainId}:${lowercase wallet}:`, which every id of the group starts with. */
+  readonly prefix: string;
+  readonly facts: PositionFacts[];
+  /** End of the token positions, the restaked ones and the pod in `facts`. */
+  tokensEnd: number;
+  restakedEnd: number;
+  podEnd: number;
+}
+
+/** Appends facts[from, to) to out, sorted with `compare` (stable) when there are several. */
+function appendSorted(out: PositionFacts[], facts: PositionFacts[], from: number, to: number, compare: (a: PositionFacts, b: PositionFacts) => number): void {
+  if (to - from > 1) {
+    for (const f of facts.slice(from, to).sort(compare)) out.push(f);
+    return;
+  }
+  for (let i = from; i < to; i++) {
+    const f = facts[i];
+    if (f !== undefined) out.push(f);
+  }
+}
+
+/**
+ * Sorts the facts of every wallet by position id, then the wallets by their id prefix: the same
+ * order as one stable sort of everything by id, in far fewer string comparisons. Within a group
+ * the kinds come in id order (`native-restaked` < `queued-withdrawal` < `restaked` < `token`),
+ * so only positions of one kind are compared. Falls back to the one sort when two groups share a
+ * prefix (a wallet listed twice in a snapshot).
+ */
+function sortGroups(groups: WalletGroup[]): PositionFacts[] {
+  groups.sort((a, b) => compareText(a.prefix, b.prefix));
+  const out: PositionFacts[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    if (g === undefined) continue;
+    if (i > 0 && groups[i - 1]?.prefix === g.prefix) return groups.flatMap((x) => x.facts).sort(byPositionId);
+    const f = g.facts;
+    appendSorted(out, f, g.restakedEnd, g.podEnd, byPositionId);
+    appendSorted(out, f, g.podEnd, f.length, byPositionId);
+    appendSorted(out, f, g.tokensEnd, g.restakedEnd, byPositionId);
+    appendSorted(out, f, 0, g.tokensEnd, byTokenId);
+  }
+  return out;
 }
 
 /**
@@ -111,13 +210,17 @@ function ownProfile(pr: Profiles, operator: Address | null, strategy: string): E
  * one `unread` entry per watched wallet.
  */
 export function buildPositions(ctx: EngineContext, snapshots: readonly ChainSnapshot[], wallets: readonly WatchedWallet[]): BuiltPositions {
-  const facts: PositionFacts[] = [];
+  // Facts per wallet and chain, sorted together at the end (see sortGroups).
+  const groups: WalletGroup[] = [];
   const unread: UnreadPosition[] = [];
-  const pr: Profiles = { ctx, layers: new Map(), own: new Map(), protocol: new Map(), tokens: new Map(), stacks: new Map() };
+  const pr: Profiles = { ctx, layers: new Map(), own: new Map(), ownByAddress: new Map(), protocol: new Map(), tokens: new Map(), stacks: new Map(), queuedStacks: new Map(), tokenLayers: new Map() };
   const eigen = ctx.registry.eigenLayer;
   const mainnetBlockTime = ctx.chains.get(eigen.chainId)?.blockTimeSeconds ?? 12;
   const eigenDelaySeconds = blocksToSeconds(ctx.minWithdrawalDelayBlocks ?? BigInt(eigen.defaultMinWithdrawalDelayBlocks), mainnetBlockTime);
   const eigenDelayOnChain = ctx.minWithdrawalDelayBlocks !== null;
+  // One exit for every restaked and native-restaked position (positions are never mutated).
+  const eigenExit: PositionExit = { instantEth: null, atNavSeconds: eigenDelaySeconds, atNavDelayOnChain: eigenDelayOnChain, claimableAtBlock: null, claimableAt: null };
+  const queueVenue: StackLayer = { layer: 'venue', protocol: 'EigenLayer', address: eigen.delegationManager, label: 'EigenLayer withdrawal queue' };
 
   const sorted = [...snapshots].sort((a, b) => a.chainId - b.chainId);
   for (const snap of sorted) {
@@ -132,6 +235,9 @@ export function buildPositions(ctx: EngineContext, snapshots: readonly ChainSnap
     for (const ws of snap.wallets) {
       const wallet = ws.wallet;
       const w = wallet.toLowerCase();
+      const facts: PositionFacts[] = [];
+      const group: WalletGroup = { prefix: `${chainId}:${w}:`, facts, tokensEnd: 0, restakedEnd: 0, podEnd: 0 };
+      groups.push(group);
       for (const tb of ws.balances) {
         const prefix = `${chainId}:${w}:token:${tb.token}`;
         if (!tb.balance.ok) {
@@ -141,20 +247,22 @@ export function buildPositions(ctx: EngineContext, snapshots: readonly ChainSnap
         if (tb.balance.value === 0n) continue;
         facts.push(tokenPosition(pr, chainId, wallet, prefix, tb, tb.balance.value));
       }
+      group.tokensEnd = group.restakedEnd = group.podEnd = facts.length;
       const es = ws.eigen;
       if (!es) continue;
       const delegated = es.delegatedTo.ok ? es.delegatedTo.value : null;
       const delegationUnknown = !es.delegatedTo.ok;
-      const venueBase = (label: string, address: Address): StackLayer => ({ layer: 'venue', protocol: 'EigenLayer', address, label });
+      const wf: WalletFacts = { chainId, wallet, w, delegated, delegatedKey: delegated?.toLowerCase() ?? '', delegationUnknown };
 
       if (!es.deposits.ok) {
         unread.push({ chainId, wallet, source: 'eigen.deposits', positionIdPrefix: `${chainId}:${w}:restaked:`, error: es.deposits.error });
       } else {
         for (const d of es.deposits.value) {
           if (d.withdrawableShares === 0n && d.withdrawableUnderlying === 0n) continue;
-          facts.push(restakedPosition(pr, chainId, wallet, d, delegated, delegationUnknown, eigenDelaySeconds, eigenDelayOnChain, venueBase('EigenLayer', d.strategy)));
+          facts.push(restakedPosition(pr, wf, d, eigenExit));
         }
       }
+      group.restakedEnd = group.podEnd = facts.length;
       if (!es.pod.ok) {
         unread.push({ chainId, wallet, source: 'eigen.pod', positionIdPrefix: `${chainId}:${w}:native-restaked:`, error: es.pod.error });
       } else if (es.pod.value && es.pod.value.withdrawableShares > 0n) {
@@ -165,28 +273,28 @@ export function buildPositions(ctx: EngineContext, snapshots: readonly ChainSnap
         const position: Position = {
           id: `${chainId}:${w}:native-restaked:${pod.pod.toLowerCase()}`,
           wallet, chainId, kind: 'native-restaked',
-          asset: { symbol: 'ETH', address: null, decimals: 18, tokenId: null },
+          asset: ETH_ASSET,
           amount: value, valueEth: value, marketValueEth: null,
-          stack: buildStack({ outer: [], venue: venueBase('EigenLayer EigenPod', pod.pod), lookThrough: attribution.layers, inner: [], beacon: true }),
-          exit: { ...NO_EXIT, atNavSeconds: eigenDelaySeconds, atNavDelayOnChain: eigenDelayOnChain },
+          stack: buildStack({ outer: [], venue: { layer: 'venue', protocol: 'EigenLayer', address: pod.pod, label: 'EigenLayer EigenPod' }, lookThrough: attribution.layers, inner: [], beacon: true }),
+          exit: eigenExit,
           exposure: { operators: attribution.operators, operatorSets: attribution.operatorSets },
           nominalEth: attribution.nominalEth, unrestakedEth: attribution.unrestakedEth,
           degraded: (profile?.degraded ?? false) || delegationUnknown,
         };
         facts.push({ position, profile, slashableEth: attribution.slashableEth, tokenIds: [], marketToken: null, canonicalToken: null });
       }
+      group.podEnd = facts.length;
       if (!es.queuedWithdrawals.ok) {
         unread.push({ chainId, wallet, source: 'eigen.queuedWithdrawals', positionIdPrefix: `${chainId}:${w}:queued-withdrawal:`, error: es.queuedWithdrawals.error });
       } else {
         for (const q of es.queuedWithdrawals.value) {
-          facts.push(queuedPosition(pr, chainId, wallet, q, snap, blockTime, venueBase('EigenLayer withdrawal queue', eigen.delegationManager)));
+          facts.push(queuedPosition(pr, chainId, wallet, q, snap, blockTime, queueVenue));
         }
       }
     }
   }
-  facts.sort((a, b) => compareText(a.position.id, b.position.id));
   unread.sort((a, b) => compareText(a.positionIdPrefix, b.positionIdPrefix));
-  return { facts, unread };
+  return { facts: sortGroups(groups), unread };
 }
 
 /** The innermost token of the chain with look-through data (eETH for weETH: its supply is the protocol's whole NAV), with its profile. */
@@ -218,35 +326,32 @@ function tokenPosition(pr: Profiles, chainId: number, wallet: Address, id: strin
     };
     return { position, profile: null, slashableEth: 0n, tokenIds: [], marketToken: null, canonicalToken: null };
   }
-  let degraded = false;
-  const valueEth = tb.navAmount?.ok ? navToEth(ctx, token.id, balance, tb.navAmount.value) : navToEth(ctx, token.id, balance);
-  if (valueEth === null) degraded = true;
-
-  // Market: the token's own source, else (for a bridged copy without one) the source of the token it is bridged from.
-  let marketToken: string | null = null;
-  let marketRate: bigint | null = null;
-  const own = ctx.tokenStates.get(token.id)?.state.marketRate ?? null;
-  const origin = token.bridgedFrom !== null ? (ctx.tokenStates.get(token.bridgedFrom)?.state.marketRate ?? null) : null;
-  const source = own ?? origin;
-  if (source !== null) {
-    marketToken = own !== null ? token.id : token.bridgedFrom;
-    if (source.ok) marketRate = source.value;
-    else degraded = true;
-  }
-  const marketValueEth = marketRate === null ? null : (balance * marketRate) / 10n ** BigInt(token.decimals);
-  const instantEth = tb.saleAmountEth?.ok ? tb.saleAmountEth.value : marketValueEth;
   const shared = tokenShared(pr, token);
+  const rates = tb.navAmount?.ok ? shared.unitNavRates : shared.navRates;
+  const valueEth = rates === null ? null : applyNavRates(tb.navAmount?.ok ? tb.navAmount.value : balance, rates);
+  const market = shared.market;
+  let degraded = valueEth === null || market.degraded;
+  const marketToken = market.token;
+  const marketValueEth = market.rate === null ? null : (balance * market.rate) / shared.unit;
+  const instantEth = tb.saleAmountEth?.ok ? tb.saleAmountEth.value : marketValueEth;
   const { atNavSeconds, onChain } = shared.exit;
   const layers = shared.layers;
-  const protocol = valueEth === null ? null : protocolFor(pr, layers.tokenIds);
+  let protocol: TokenShared['protocol'] = null;
+  if (valueEth !== null) {
+    if (shared.protocol === undefined) {
+      const found = protocolFor(pr, layers.tokenIds);
+      shared.protocol = found === null ? null : { lookThrough: found.lookThrough, profile: found.profile, degraded: found.lookThrough.degraded || found.profile === null || found.profile.degraded };
+    }
+    protocol = shared.protocol;
+  }
   const profile = protocol?.profile ?? null;
-  if (protocol) degraded ||= protocol.lookThrough.degraded || profile === null || profile.degraded;
+  if (protocol) degraded ||= protocol.degraded;
   const attribution = attributeExposure(valueEth ?? 0n, profile);
   const position: Position = {
     id, wallet, chainId, kind: 'token',
     asset: shared.asset,
     amount: balance, valueEth, marketValueEth,
-    stack: stackFor(pr, `token|${token.id}`, profile, attribution, { outer: layers.outer, venue: shared.venue, lookThrough: attribution.layers, inner: layers.inner, beacon: layers.endsInEth }),
+    stack: stackFor(pr, shared.stackKey, profile, attribution, { outer: layers.outer, venue: shared.venue, lookThrough: attribution.layers, inner: layers.inner, beacon: layers.endsInEth }),
     exit: { instantEth, atNavSeconds, atNavDelayOnChain: onChain, claimableAtBlock: null, claimableAt: null },
     exposure: { operators: attribution.operators, operatorSets: attribution.operatorSets },
     nominalEth: attribution.nominalEth, unrestakedEth: attribution.unrestakedEth, degraded,
@@ -255,7 +360,7 @@ function tokenPosition(pr: Profiles, chainId: number, wallet: Address, id: strin
 }
 
 function underlyingAsset(ctx: EngineContext, underlying: string | null, address: Address | null): Position['asset'] {
-  if (underlying === 'ETH') return { symbol: 'ETH', address: null, decimals: 18, tokenId: null };
+  if (underlying === 'ETH') return ETH_ASSET;
   const token = underlying === null ? undefined : ctx.tokensById.get(underlying);
   if (token) return { symbol: token.symbol, address: token.address, decimals: token.decimals, tokenId: token.id };
   return { symbol: underlying ?? 'unknown', address, decimals: 18, tokenId: null };
@@ -267,11 +372,21 @@ function underlyingEth(ctx: EngineContext, underlying: string | null, amount: bi
   return navToEth(ctx, underlying, amount);
 }
 
-function restakedPosition(
-  pr: Profiles, chainId: number, wallet: Address, d: StrategyDeposit, delegated: Address | null, delegationUnknown: boolean,
-  delaySeconds: bigint, delayOnChain: boolean, venue: StackLayer,
-): PositionFacts {
+/** What the positions of one wallet share. */
+interface WalletFacts {
+  readonly chainId: number;
+  readonly wallet: Address;
+  /** The wallet, lowercase. */
+  readonly w: string;
+  readonly delegated: Address | null;
+  /** `delegated`, lowercase ('' when not delegated). */
+  readonly delegatedKey: string;
+  readonly delegationUnknown: boolean;
+}
+
+function restakedPosition(pr: Profiles, wf: WalletFacts, d: StrategyDeposit, exit: PositionExit): PositionFacts {
   const ctx = pr.ctx;
+  const { chainId, wallet, delegated } = wf;
   const strategy = d.strategy.toLowerCase();
   const underlying = underlyingTokenId(ctx, strategy, d.underlyingToken);
   const valueEth = underlyingEth(ctx, underlying, d.withdrawableUnderlying);
@@ -280,18 +395,18 @@ function restakedPosition(
   const underlyingToken = underlying === null ? undefined : ctx.tokensById.get(underlying);
   const layers = underlyingToken ? tokenShared(pr, underlyingToken).layers : null;
   const position: Position = {
-    id: `${chainId}:${wallet.toLowerCase()}:restaked:${strategy}`,
+    id: `${chainId}:${wf.w}:restaked:${strategy}`,
     wallet, chainId, kind: 'restaked',
     asset: underlyingAsset(ctx, underlying, d.underlyingToken),
     amount: d.withdrawableUnderlying, valueEth, marketValueEth: null,
-    stack: stackFor(pr, `restaked|${strategy}|${delegated?.toLowerCase() ?? ''}`, profile, attribution, {
-      outer: [], venue, lookThrough: attribution.layers,
+    stack: stackFor(pr, `restaked|${strategy}|${wf.delegatedKey}`, profile, attribution, {
+      outer: [], venue: { layer: 'venue', protocol: 'EigenLayer', address: d.strategy, label: 'EigenLayer' }, lookThrough: attribution.layers,
       inner: layers ? [...layers.outer, ...layers.inner] : [], beacon: underlying === 'ETH' || (layers?.endsInEth ?? false),
     }),
-    exit: { ...NO_EXIT, atNavSeconds: delaySeconds, atNavDelayOnChain: delayOnChain },
+    exit,
     exposure: { operators: attribution.operators, operatorSets: attribution.operatorSets },
     nominalEth: attribution.nominalEth, unrestakedEth: attribution.unrestakedEth,
-    degraded: (profile?.degraded ?? false) || delegationUnknown || (valueEth === null && underlying !== 'EIGEN'),
+    degraded: (profile?.degraded ?? false) || wf.delegationUnknown || (valueEth === null && underlying !== 'EIGEN'),
   };
   return { position, profile, slashableEth: attribution.slashableEth, tokenIds: layers?.tokenIds ?? [], marketToken: null, canonicalToken: null };
 }
@@ -338,15 +453,32 @@ function queuedPosition(
   const profile = valueEth === null || links.length === 0 ? null
     : only ? ownProfile(pr, only.operator, only.strategy) : buildExposureProfile(ctx, pr.layers, links, valueEth);
   const attribution = attributeExposure(valueEth ?? 0n, profile);
-  const layers = firstUnderlying !== null && firstUnderlying !== 'ETH' && firstUnderlying !== 'EIGEN' ? tokenLayers(ctx, firstUnderlying) : null;
+  let layers: TokenLayers | null = null;
+  if (firstUnderlying !== null && firstUnderlying !== 'ETH' && firstUnderlying !== 'EIGEN') {
+    layers = pr.tokenLayers.get(firstUnderlying) ?? tokenLayers(ctx, firstUnderlying);
+    pr.tokenLayers.set(firstUnderlying, layers);
+  }
+  const build = (): StackLayer[] => buildStack({
+    outer: [], venue, lookThrough: attribution.layers,
+    inner: layers ? [...layers.outer, ...layers.inner] : [], beacon: firstUnderlying === 'ETH' || (layers?.endsInEth ?? false),
+  });
+  // Shared like stackFor's: the venue is the same for every queued withdrawal, the rest follows the profile and the underlying.
+  let stack: StackLayer[];
+  if (profile === null || (attribution.layers.operators.length === profile.operators.length && attribution.operatorSets.length === profile.sets.length)) {
+    let byUnderlying = pr.queuedStacks.get(profile);
+    if (!byUnderlying) {
+      byUnderlying = new Map();
+      pr.queuedStacks.set(profile, byUnderlying);
+    }
+    const key = firstUnderlying ?? '';
+    stack = byUnderlying.get(key) ?? build();
+    byUnderlying.set(key, stack);
+  } else stack = build();
   const position: Position = {
     id: `${chainId}:${wallet.toLowerCase()}:queued-withdrawal:${q.root.toLowerCase()}`,
     wallet, chainId, kind: 'queued-withdrawal', asset,
     amount: single ? amount : (valueEth ?? 0n), valueEth, marketValueEth: null,
-    stack: buildStack({
-      outer: [], venue, lookThrough: attribution.layers,
-      inner: layers ? [...layers.outer, ...layers.inner] : [], beacon: firstUnderlying === 'ETH' || (layers?.endsInEth ?? false),
-    }),
+    stack,
     exit: { instantEth: null, atNavSeconds, atNavDelayOnChain: true, claimableAtBlock: q.completableBlock, claimableAt },
     exposure: { operators: attribution.operators, operatorSets: attribution.operatorSets },
     nominalEth: attribution.nominalEth, unrestakedEth: attribution.unrestakedEth,

@@ -2,7 +2,7 @@ import type { Address } from 'viem';
 import type { Concentration, Layer, Metrics, Share } from '../report';
 import { LAYERS } from '../report';
 import type { EngineContext } from './build-engine-context';
-import type { PositionFacts } from './build-positions';
+import type { PositionSums } from './sum-positions';
 import type { GroupExposure } from './group-exposure';
 import { shortAddress } from './short-address';
 import { stackInfo } from './stack-info';
@@ -29,7 +29,7 @@ export interface ExposureWallet {
  * layer counts each position once per layer kind it passes through (operator: its delegated
  * part, AVS: its worst-case slashable part); AVS is slashable ETH per AVS.
  */
-export function computeExposure(ctx: EngineContext, facts: readonly PositionFacts[], groups: readonly GroupExposure[], wallets: readonly ExposureWallet[], total: bigint): {
+export function computeExposure(ctx: EngineContext, sums: PositionSums, groups: readonly GroupExposure[], wallets: readonly ExposureWallet[], total: bigint): {
   readonly exposure: Metrics['exposure'];
   readonly concentration: readonly Concentration[];
 } {
@@ -61,16 +61,19 @@ export function computeExposure(ctx: EngineContext, facts: readonly PositionFact
   if (delegatedTotal > 0n) addToBucket(layer, 'operator', LAYER_LABELS.operator, delegatedTotal);
   if (slashableTotal > 0n) addToBucket(layer, 'avs', LAYER_LABELS.avs, slashableTotal);
 
-  for (const { position: p } of facts) {
-    const v = p.valueEth;
-    if (v === null || v === 0n) continue;
-    const info = stackInfo(p.stack);
+  // Per stack, chain and wallet spelling first (see sumPositions), then spread over the buckets.
+  // Maps keep insertion order, so a wallet bucket still takes its label from its first position.
+  const { byStack, byChain, byWallet } = sums;
+  for (const [stack, v] of byStack) {
+    const info = stackInfo(stack);
     for (const k of info.kinds) addToBucket(layer, k, LAYER_LABELS[k], v);
     addToBucket(protocol, info.protocol ?? UNASSIGNED.protocol, info.protocol ?? 'No LRT or LST', v);
     addToBucket(venue, info.venue ?? UNASSIGNED.venue, info.venue ?? 'Not restaked', v);
-    addToBucket(chain, String(p.chainId), ctx.chains.get(p.chainId)?.name ?? `Chain ${p.chainId}`, v);
-    const wk = p.wallet.toLowerCase();
-    addToBucket(wallet, wk, walletLabels.get(wk) ?? shortAddress(p.wallet), v);
+  }
+  for (const [chainId, v] of byChain) addToBucket(chain, String(chainId), ctx.chains.get(chainId)?.name ?? `Chain ${chainId}`, v);
+  for (const [address, v] of byWallet) {
+    const wk = address.toLowerCase();
+    addToBucket(wallet, wk, walletLabels.get(wk) ?? shortAddress(address), v);
   }
 
   const exposure: Metrics['exposure'] = {

@@ -5,6 +5,7 @@ import type { Thresholds } from '../settings/thresholds';
 import type { ChainSnapshot } from '../snapshot';
 import { buildEngineContext } from './build-engine-context';
 import { buildPositions } from './build-positions';
+import type { PositionFacts } from './build-positions';
 import { buildRedemptionPositions } from './build-redemption-positions';
 import { buildRedemptionWarnings } from './build-redemption-warnings';
 import { compareText } from './compare-text';
@@ -20,6 +21,7 @@ import { computeStress } from './compute-stress';
 import { groupExposure } from './group-exposure';
 import { ratio } from './ratio';
 import { stackDepth } from './stack-depth';
+import { sumPositions } from './sum-positions';
 
 export interface ComputeReportInput {
   /** One snapshot per chain read this refresh. */
@@ -46,43 +48,27 @@ export function computeReport(input: ComputeReportInput): RiskReport {
   const built = buildPositions(ctx, snapshots, input.wallets);
   // Pending LRT redemptions (issue 10): the LRT already left the wallet, so they add to the balances, never double.
   const redemptions = buildRedemptionPositions(ctx, snapshots, now);
-  const facts = [...built.facts, ...redemptions.facts].sort((a, b) => compareText(a.position.id, b.position.id));
+  // Both lists come sorted by id: merging them gives what one stable sort of both would.
+  const facts = mergeById(built.facts, redemptions.facts);
   const unread = [...built.unread, ...redemptions.unread].sort((a, b) => compareText(a.positionIdPrefix, b.positionIdPrefix));
   const positions: Position[] = facts.map((f) => f.position);
 
-  let totalValueEth = 0n;
-  let totalMarketValueEth = 0n;
-  const heldTokens = new Set<string>();
-  const heldMarketTokens = new Set<string>();
-  for (const f of facts) {
-    const p = f.position;
-    if (p.valueEth !== null) {
-      totalValueEth += p.valueEth;
-      totalMarketValueEth += p.marketValueEth ?? p.valueEth;
-    }
-    for (const id of f.tokenIds) heldTokens.add(id);
-    if (f.marketToken !== null) heldMarketTokens.add(f.marketToken);
-  }
+  const sums = sumPositions(facts);
+  const { totalValueEth, totalMarketValueEth, heldTokens, heldMarketTokens } = sums;
 
-  const groups = groupExposure(facts);
-  const { exposure, concentration } = computeExposure(ctx, facts, groups, input.wallets, totalValueEth);
+  const groups = groupExposure(sums.byProfile);
+  const { exposure, concentration } = computeExposure(ctx, sums, groups, input.wallets, totalValueEth);
   const slashable = computeSlashable(ctx, groups, totalValueEth);
   const leverage = computeLeverage(ctx, groups);
   const depeg = computeDepeg(ctx, heldMarketTokens);
   const { navRates, navDrops } = computeNavRates(ctx, previous);
   const exit = computeExitProfile(facts, totalValueEth, t.exitHorizonDays);
-  const depth = stackDepth(facts, totalValueEth);
+  const depth = stackDepth(sums.byStack, totalValueEth);
   const stress = computeStress(ctx, facts, groups, totalValueEth, t.stressDepegPercent, t.stressSlashPercent);
 
-  const valueByMarketToken = new Map<string, bigint>();
-  for (const f of facts) {
-    const v = f.position.valueEth;
-    if (v === null || f.marketToken === null) continue;
-    valueByMarketToken.set(f.marketToken, (valueByMarketToken.get(f.marketToken) ?? 0n) + v);
-  }
   let discountWeighted = 0;
   for (const d of depeg) {
-    const v = valueByMarketToken.get(d.token);
+    const v = sums.byMarketToken.get(d.token);
     if (v !== undefined && d.depeg < 0) discountWeighted += -d.depeg * ratio(v, totalValueEth);
   }
   const hhiOf = (dimension: string): number => concentration.find((c) => c.dimension === dimension)?.hhi ?? 0;
@@ -111,18 +97,40 @@ export function computeReport(input: ComputeReportInput): RiskReport {
   const chains: ChainSummary[] = snapshots.map((s) => ({
     chainId: s.chainId, blockNumber: s.blockNumber, blockTimestamp: s.blockTimestamp, status: s.status, failedReads: s.failedReads,
   }));
-  const perWallet = new Map<string, { valueEth: bigint; positionCount: number }>();
-  for (const p of positions) {
-    const key = p.wallet.toLowerCase();
-    const entry = perWallet.get(key) ?? { valueEth: 0n, positionCount: 0 };
-    entry.valueEth += p.valueEth ?? 0n;
-    entry.positionCount++;
-    perWallet.set(key, entry);
-  }
   const wallets: WalletSummary[] = input.wallets.map((w) => {
-    const entry = perWallet.get(w.address.toLowerCase());
+    const entry = sums.perWallet.get(w.address.toLowerCase());
     return { address: w.address, label: w.label, ens: w.ens, valueEth: entry?.valueEth ?? 0n, positionCount: entry?.positionCount ?? 0 };
   });
 
   return { generatedAt: now, chains, wallets, positions, unread, metrics, navRates, warnings };
+}
+
+/** Merges two lists sorted by position id; on equal ids the first list's entries come first (as a stable sort of a then b). */
+function mergeById(a: readonly PositionFacts[], b: readonly PositionFacts[]): readonly PositionFacts[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: PositionFacts[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === undefined || y === undefined) break;
+    if (compareText(y.position.id, x.position.id) < 0) {
+      out.push(y);
+      j++;
+    } else {
+      out.push(x);
+      i++;
+    }
+  }
+  for (; i < a.length; i++) {
+    const x = a[i];
+    if (x !== undefined) out.push(x);
+  }
+  for (; j < b.length; j++) {
+    const y = b[j];
+    if (y !== undefined) out.push(y);
+  }
+  return out;
 }

@@ -36,7 +36,7 @@ export function computeStress(
     if (v === null) continue;
     const exposed = f.slashableEth > v ? v : f.slashableEth;
     if (exposed > 0n) anySlashable = true;
-    const slashed = (exposed * y) / BPS;
+    const slashed = exposed === 0n ? 0n : (exposed * y) / BPS;
     slashAll += slashed;
     let depegLoss = 0n;
     if (f.canonicalToken !== null) {
@@ -44,7 +44,8 @@ export function computeStress(
       const loss = (v * x) / BPS;
       depeg.set(f.canonicalToken, (depeg.get(f.canonicalToken) ?? 0n) + loss);
       depegAll += loss;
-      depegLoss = ((v - slashed) * x) / BPS;
+      // Nothing slashed: the depeg applies to the whole value, which is `loss` already.
+      depegLoss = slashed === 0n ? loss : ((v - slashed) * x) / BPS;
     }
     combined += slashed + depegLoss;
   }

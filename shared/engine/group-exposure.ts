@@ -1,6 +1,5 @@
 import type { Attribution, ExposureProfile } from './attribute-exposure';
 import { attributeExposure } from './attribute-exposure';
-import type { PositionFacts } from './build-positions';
 
 /** All positions that share one exposure profile, with the profile applied to their summed value. */
 export interface GroupExposure {
@@ -14,14 +13,9 @@ export interface GroupExposure {
  * an own delegation) and applies each profile once to the group's total value. Portfolio-level
  * operator and operator-set figures come from these groups: this keeps the engine linear in the
  * number of positions, and the figures differ from the sum of per-position figures only by
- * rounding (under one wei per position). Groups come in the order of the positions.
+ * rounding (under one wei per position). Groups come in the order of the positions
+ * (`byProfile`: see sumPositions).
  */
-export function groupExposure(facts: readonly PositionFacts[]): GroupExposure[] {
-  const sums = new Map<ExposureProfile, bigint>();
-  for (const f of facts) {
-    const v = f.position.valueEth;
-    if (f.profile === null || v === null || v <= 0n) continue;
-    sums.set(f.profile, (sums.get(f.profile) ?? 0n) + v);
-  }
-  return [...sums.entries()].map(([profile, valueEth]) => ({ profile, valueEth, attribution: attributeExposure(valueEth, profile) }));
+export function groupExposure(byProfile: ReadonlyMap<ExposureProfile, bigint>): GroupExposure[] {
+  return [...byProfile.entries()].map(([profile, valueEth]) => ({ profile, valueEth, attribution: attributeExposure(valueEth, profile) }));
 }
