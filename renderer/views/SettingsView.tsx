@@ -4,6 +4,7 @@ import { chains } from '../../shared/registry/chains';
 import { LANGUAGES, type Language, type Settings } from '../../shared/settings/settings';
 import { defaultThresholds, type Thresholds } from '../../shared/settings/thresholds';
 import { useApp } from '../app-context';
+import { ChannelSettings } from '../components/ChannelSettings';
 import { SEVERITY_KEY } from '../components/SeverityBadge';
 import { safeText } from '../display/safe-text';
 import { en, type CatalogKey } from '../i18n/catalog';
@@ -206,6 +207,7 @@ export function SettingsView({ settings, onSaved, browserNotifications }: Props)
           </div>
         )}
       </section>
+      <ChannelSettings settings={settings} onSaved={onSaved} />
       <div className="save-bar">
         <button type="submit" disabled={badThresholds.length > 0}>
           {t('saveSettings')}

@@ -208,7 +208,14 @@ describe('web app in Chromium', () => {
 
     await openTab(demoPage, /^Settings/);
     await demoPage.getByLabel('Depeg: critical above (fraction)').waitFor();
-    await shoot(demoPage, 'settings');
+    // The notification channels (desktop switch, webhooks, the add form being filled in), with the
+    // end of the notification preferences above them.
+    const channels = demoPage.getByRole('region', { name: 'Notification channels' });
+    await channels.getByLabel('Webhook URL').fill('https://ntfy.sh/my-long-unguessable-topic');
+    await channels.getByLabel('Format').selectOption('ntfy');
+    await channels.getByLabel('Minimum severity for this webhook').selectOption('warning');
+    await demoPage.getByRole('heading', { name: 'Browser notifications' }).click();
+    await shoot(demoPage, 'settings', demoPage.getByRole('heading', { name: 'Browser notifications' }));
   });
 
   it('shows the withdrawal timeline of the withdrawing wallet (dave.eth)', async () => {
