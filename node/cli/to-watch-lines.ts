@@ -5,6 +5,7 @@
  * grouped notification gives one line per warning it lists, each naming the notification's key.
  * Shapes: schemas/watch-line.schema.json. Pure: the caller keeps `WatchMemory` between updates.
  */
+import { listedValue } from '../../shared/listed-value';
 import type { Notification, NotifyEvent, NotifyEventType } from '../../shared/notify/diff-reports';
 import { toPlainText } from '../../shared/notify/to-plain-text';
 import type { RiskReport, Severity, Warning } from '../../shared/report';
@@ -100,8 +101,7 @@ export function toWatchLines(update: WatchUpdate, memory: WatchMemory): WatchLin
   const { report } = update;
   const isDegraded = degraded(report);
   const blocks = nextWatchMemory(memory, report).lastBlocks;
-  let total = 0n;
-  for (const position of report.positions) total += position.valueEth ?? 0n;
+  const total = listedValue(report).totalEth;
   const lines: WatchLine[] = [{
     type: 'report',
     generatedAt: report.generatedAt.toString(),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Bar, Doughnut, Line } from 'react-chartjs-2';
 import { formatEth, formatShare } from '../../shared/format';
+import { listedValue } from '../../shared/listed-value';
 import type { Layer, RiskReport, Share } from '../../shared/report';
 import { useApp } from '../app-context';
 import { exitChart } from '../charts/exit-chart';
@@ -31,6 +32,8 @@ export function OverviewView({ report, history, onShowWarnings, usdPerEth }: Pro
   const { t } = useApp();
   const [dimension, setDimension] = useState<ExposureDimension>('protocol');
   const { metrics } = report;
+  // What was read, plus the last known figures of positions whose reads failed this time.
+  const listed = listedValue(report);
   const labelOf = (share: Share): string => (dimension === 'layer' && isLayer(share.key) ? t(`layer_${share.key}`) : share.label);
   const exposure = exposureChart(report, dimension, t('other'), labelOf);
   const exits = exitChart(report, (days) => t('exitWithin', { days }), t('exitLater'));
@@ -39,11 +42,12 @@ export function OverviewView({ report, history, onShowWarnings, usdPerEth }: Pro
     <div className="overview">
       <section className="card totals" aria-labelledby="total-h">
         <h2 id="total-h">{t('totalValue')}</h2>
-        <p className="big" data-testid="total-value">{formatEth(metrics.totalValueEth)}</p>
+        <p className="big" data-testid="total-value">{formatEth(listed.totalEth)}</p>
+        {listed.lastKnownEth > 0n && <p className="muted" data-testid="last-known-value">{t('includesLastKnown', { eth: formatEth(listed.lastKnownEth) })}</p>}
         <p className="muted">
           {t('marketValue')}: {formatEth(metrics.totalMarketValueEth)}
         </p>
-        {usdPerEth !== undefined && <p className="muted">{t('usdValue', { usd: Math.round(ethNumber(metrics.totalValueEth) * usdPerEth).toLocaleString() })}</p>}
+        {usdPerEth !== undefined && <p className="muted">{t('usdValue', { usd: Math.round(ethNumber(listed.totalEth) * usdPerEth).toLocaleString() })}</p>}
       </section>
       <section className="card score" aria-labelledby="score-h">
         <h2 id="score-h">{t('riskScore')}</h2>

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeBigints } from '../../shared/ipc/codec';
-import { fixtureReport, fixtureState, NOW, ETH } from './fixture-report';
+import { ezEthPosition, fixtureReport, fixtureState, NOW, ETH } from './fixture-report';
 import { createMockApi } from './mock-api';
 import { renderApp } from './render-app';
 
@@ -18,6 +18,21 @@ describe('Overview', () => {
     const items = within(top).getAllByRole('listitem').map((li) => li.textContent);
     expect(items[0]).toContain('Critical');
     expect(items[0]).toContain('ezETH trades');
+  });
+
+  it('keeps positions whose reads failed in the total, and says how much is last known figures', async () => {
+    // The monitor carried the ezETH position over (its read failed): the engine's total lacks its 5 ETH.
+    const complete = fixtureReport();
+    const positions = complete.positions.map((p) => (p.id === ezEthPosition.id ? { ...p, degraded: true } : p));
+    const failed = { ...complete, positions, metrics: { ...complete.metrics, totalValueEth: complete.metrics.totalValueEth - 5n * ETH } };
+    await renderApp(createMockApi(fixtureState({}, failed)), 'overview');
+    expect(screen.getByTestId('total-value').textContent).toBe('49.7 ETH');
+    expect(screen.getByTestId('last-known-value').textContent).toBe('includes 5 ETH at last known figures (some reads failed)');
+  });
+
+  it('says nothing about last known figures when every read succeeded', async () => {
+    await renderApp(createMockApi(), 'overview');
+    expect(screen.queryByTestId('last-known-value')).toBeNull();
   });
 
   it('switches the exposure doughnut between protocol, operator and layer', async () => {
