@@ -13,11 +13,10 @@ import { buildProtocolLookThrough } from './build-protocol-look-through';
 import { buildStack } from './build-stack';
 import { compareText } from './compare-text';
 import { navToEth } from './nav-to-eth';
-import { navRateChain } from './nav-rate-chain';
+import { applyNavRates, navRateChain } from './nav-rate-chain';
 import { tokenExit } from './token-exit';
 import { tokenLayers } from './token-layers';
 import { underlyingTokenId } from './underlying-token-id';
-import { WAD } from './wad';
 
 /** A position with the facts the metrics need that the report type does not carry. */
 export interface PositionFacts {
@@ -144,13 +143,6 @@ function ownProfile(pr: Profiles, operator: Address | null, strategy: string): E
   }
   byStrategy.set(strategy, profile);
   return profile;
-}
-
-/** `amount` through each rate of a chain (see navRateChain), floored at every hop as navToEth does. */
-function applyNavRates(amount: bigint, rates: readonly bigint[]): bigint {
-  let value = amount;
-  for (const rate of rates) value = (value * rate) / WAD;
-  return value;
 }
 
 const byPositionId = (a: PositionFacts, b: PositionFacts): number => compareText(a.position.id, b.position.id);

@@ -1,6 +1,7 @@
 import type { EngineContext } from './build-engine-context';
+import { WAD } from './wad';
 
-/** Longest unit chain followed, as in navToEth. */
+/** Longest unit chain followed (weETH -> eETH -> ETH is two hops); guards against a cyclic registry. */
 const MAX_HOPS = 8;
 
 /**
@@ -31,4 +32,14 @@ export function navRateChain(ctx: EngineContext, tokenId: string, fromUnit: bool
     id = token.nav.unit;
   }
   return null;
+}
+
+/**
+ * `amount` through each rate of a chain from navRateChain: multiplied by the rate and divided by
+ * 1e18, floored at every hop.
+ */
+export function applyNavRates(amount: bigint, rates: readonly bigint[]): bigint {
+  let value = amount;
+  for (const rate of rates) value = (value * rate) / WAD;
+  return value;
 }

@@ -1,8 +1,5 @@
 import type { EngineContext } from './build-engine-context';
-import { WAD } from './wad';
-
-/** Longest unit chain followed (weETH -> eETH -> ETH is two hops); guards against a cyclic registry. */
-const MAX_HOPS = 8;
+import { applyNavRates, navRateChain } from './nav-rate-chain';
 
 /**
  * Converts an amount of a registry token into ETH wei by following its NAV unit chain
@@ -16,24 +13,6 @@ const MAX_HOPS = 8;
  * Returns null when a rate on the chain could not be read or the chain does not end in ETH.
  */
 export function navToEth(ctx: EngineContext, tokenId: string, amount: bigint, unitAmount?: bigint): bigint | null {
-  let id = tokenId;
-  let value = amount;
-  if (unitAmount !== undefined) {
-    const token = ctx.tokensById.get(tokenId);
-    if (!token) return null;
-    id = token.nav.unit;
-    value = unitAmount;
-  }
-  for (let hop = 0; hop <= MAX_HOPS; hop++) {
-    if (id === 'ETH') return value;
-    const token = ctx.tokensById.get(id);
-    if (!token) return null;
-    if (token.nav.rate !== null) {
-      const state = ctx.tokenStates.get(id)?.state;
-      if (!state || !state.navRate.ok) return null;
-      value = (value * state.navRate.value) / WAD;
-    }
-    id = token.nav.unit;
-  }
-  return null;
+  const rates = navRateChain(ctx, tokenId, unitAmount !== undefined);
+  return rates === null ? null : applyNavRates(unitAmount ?? amount, rates);
 }
