@@ -9,6 +9,7 @@ import { useApp } from '../app-context';
 import { safeText } from '../display/safe-text';
 import type { CatalogKey } from '../i18n/catalog';
 import { SEVERITY_KEY } from './SeverityBadge';
+import { ResultMessage } from './ResultMessage';
 
 type WebhookConfig = Settings['channels']['webhooks'][number];
 
@@ -208,12 +209,7 @@ export function ChannelSettings({ settings, onSaved }: Props) {
           {busy ? t('chAdding') : t('chAdd')}
         </button>
       </fieldset>
-      {message !== null && (
-        <p className={message.ok ? 'field-ok' : 'field-error'} role={message.ok ? 'status' : 'alert'}>
-          {message.ok ? '✓ ' : '✕ '}
-          {message.text}
-        </p>
-      )}
+      {message !== null && <ResultMessage result={message} />}
     </section>
   );
 }

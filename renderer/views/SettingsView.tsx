@@ -8,6 +8,7 @@ import { ChannelSettings } from '../components/ChannelSettings';
 import { SEVERITY_KEY } from '../components/SeverityBadge';
 import { safeText } from '../display/safe-text';
 import { en, type CatalogKey } from '../i18n/catalog';
+import { ResultMessage } from '../components/ResultMessage';
 
 interface Props {
   readonly settings: Settings;
@@ -212,12 +213,7 @@ export function SettingsView({ settings, onSaved, browserNotifications }: Props)
         <button type="submit" disabled={badThresholds.length > 0}>
           {t('saveSettings')}
         </button>
-        {status !== null && (
-          <span className={status.ok ? 'field-ok' : 'field-error'} role={status.ok ? 'status' : 'alert'}>
-            {status.ok ? '✓ ' : '✕ '}
-            {status.text}
-          </span>
-        )}
+        {status !== null && <ResultMessage result={status} inline />}
       </div>
     </form>
   );
