@@ -5,6 +5,7 @@ import { createWebhookDispatcher } from '../node/channels/create-webhook-dispatc
 import { startAppCore, type AppCore } from '../node/core/start-app-core';
 import type { NotificationSink } from '../node/monitor/create-monitor';
 import { registerAppScheme } from './app-protocol';
+import { quitAfter } from './quit-after';
 import { decryptSecret, encryptSecret } from './secrets';
 import { acquireSingleInstance } from './single-instance';
 import { startDesktopApp, type DesktopApp } from './start-desktop-app';
@@ -54,10 +55,11 @@ if (acquireSingleInstance(app, () => desktop?.showWindow())) {
         log,
       });
       core.monitor.start();
-      app.on('before-quit', () => {
-        void webhooks.close();
-        void core?.close();
-      });
+      // Queued webhooks go out (a few seconds at most) and the store is closed before the app exits.
+      quitAfter(app, async () => {
+        await webhooks.close();
+        await core?.close();
+      }, log);
     })
     .catch((error: unknown) => {
       log.error('the app could not start', error);
