@@ -92,8 +92,7 @@ export function startAppCore(options: StartAppCoreOptions): AppCore {
           if (state !== 'pending') onProgress({ chainId, state, error });
         },
       });
-      const cursors = result.redemptionCursors;
-      if (cursors !== null) store.update((doc) => ({ ...doc, scanCursors: cursors.map((c) => ({ ...c, wallets: [...c.wallets], seen: c.seen.map((x) => ({ ...x })) })) }));
+      // The redemption cursors (result.redemptionCursors) are saved by the monitor with the rest of the refresh, in one write.
       return result;
     },
     getBlockNumber: async (chainId) => {

@@ -4,6 +4,7 @@ import type { DiffContext, DiffResult, Notification, NotifyEvent } from '../../s
 import type { NotifyState } from '../../shared/notify/notify-state';
 import type { RiskReport, Warning } from '../../shared/report';
 import type { Settings, Wallet } from '../../shared/settings/settings';
+import type { ScanCursor } from '../../shared/redemption';
 import type { ChainSnapshot } from '../../shared/snapshot';
 import { carryOverUnread } from './carry-over-unread';
 import { toHistoryPoint } from './to-history-point';
@@ -21,7 +22,31 @@ export type MonitorRefresh = (
   wallets: readonly Wallet[],
   previous: RiskReport | null,
   onProgress: (update: ChainProgressUpdate) => void,
-) => Promise<{ readonly report: RiskReport; readonly snapshots: readonly ChainSnapshot[] }>;
+) => Promise<{
+  readonly report: RiskReport;
+  readonly snapshots: readonly ChainSnapshot[];
+  /** Redemption scan cursors to keep (null or left out: nothing new); saved with the refresh's other parts. */
+  readonly redemptionCursors?: readonly ScanCursor[] | null;
+}>;
+
+/** What one refresh saves, in one store write. */
+export interface MonitorRefreshWrite {
+  /** Left out when the notification diff failed. */
+  readonly notifyState?: NotifyState;
+  readonly report: RiskReport;
+  /** Left out for a degraded refresh. */
+  readonly historyPoint?: HistoryPoint;
+  readonly scanCursors?: readonly ScanCursor[];
+}
+
+/** Words for each part, for the log. */
+const REFRESH_PART_NAMES = {
+  notifyState: 'notification state',
+  report: 'last report',
+  historyPoint: 'history',
+  scanCursors: 'redemption scan cursors',
+} as const satisfies Record<keyof MonitorRefreshWrite, string>;
+const REFRESH_PARTS = ['notifyState', 'report', 'historyPoint', 'scanCursors'] as const satisfies readonly (keyof MonitorRefreshWrite)[];
 
 /** What the monitor needs of the store (see ./monitor-store-from for the real one). */
 export interface MonitorStore {
@@ -33,6 +58,11 @@ export interface MonitorStore {
   saveReport(report: RiskReport): void;
   /** Adds a point and compacts the history (shared/history/compact-history.ts). */
   appendHistory(point: HistoryPoint): void;
+  /**
+   * Saves a refresh's parts in one write; returns the parts refused as invalid (the others are
+   * saved); throws when nothing could be saved. Without it the monitor saves each part on its own.
+   */
+  saveRefresh?(write: MonitorRefreshWrite): readonly { readonly part: keyof MonitorRefreshWrite; readonly reason: string }[];
 }
 
 /** A place notifications go (desktop, browser, …). A failure is logged and never stops the monitor. */
@@ -106,6 +136,11 @@ function systemLocalMinutes(ms: number): number {
   return date.getHours() * 60 + date.getMinutes();
 }
 
+/** `a`, `a and b`, `a, b and c`. */
+function listOf(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+}
+
 function message(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.length > 500 ? `${text.slice(0, 499)}…` : text;
@@ -117,7 +152,8 @@ function message(error: unknown): string {
  * and right after a wallet or setting change; never two at once (asks during a refresh queue one
  * follow-up); with exponential backoff after failures (up to `refresh.backoffMaxSeconds`). Each
  * refresh: refresh -> carry over the last good positions of failed reads -> notification diff ->
- * persist notify state, last report and (for a complete refresh) a history point -> notify sinks
+ * persist notify state, last report, (for a complete refresh) a history point and the redemption
+ * scan cursors in one store write -> notify sinks
  * -> push `{ report, events, notifications }` to every subscriber.
  */
 export function createMonitor(deps: MonitorDeps): Monitor {
@@ -265,7 +301,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         backoffUntil = Number.NEGATIVE_INFINITY;
       }
       publish(false, clock.now());
-      process(result.report, previous);
+      process(result.report, previous, result.redemptionCursors ?? null);
     } catch (error) {
       finished = true;
       if (stopped) return;
@@ -298,13 +334,14 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     followUp ??= 'retry';
   }
 
-  function process(fresh: RiskReport, previous: RiskReport | null): void {
+  function process(fresh: RiskReport, previous: RiskReport | null, scanCursors: readonly ScanCursor[] | null): void {
     const next = carryOverUnread(fresh, previous);
     report = next;
     if (!isDegraded(next)) lastComplete = next;
     const now = clock.now();
     let events: readonly NotifyEvent[] = [];
     let notifications: readonly Notification[] = [];
+    let notifyState: NotifyState | null = null;
     try {
       const settings = store.getSettings();
       const state = store.getNotifyState();
@@ -316,12 +353,16 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       });
       events = result.events;
       notifications = result.notifications;
-      persist('notification state', () => store.setNotifyState(result.state));
+      notifyState = result.state;
     } catch (error) {
       log.error('monitor: the notification diff failed', error);
     }
-    persist('last report', () => store.saveReport(next));
-    if (!isDegraded(next)) persist('history', () => store.appendHistory(toHistoryPoint(next, Math.floor(now / 1000))));
+    save({
+      ...(notifyState === null ? {} : { notifyState }),
+      report: next,
+      ...(isDegraded(next) ? {} : { historyPoint: toHistoryPoint(next, Math.floor(now / 1000)) }),
+      ...(scanCursors === null ? {} : { scanCursors }),
+    });
 
     for (const notification of notifications) {
       for (const sink of deps.notifiers) {
@@ -342,11 +383,39 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     }
   }
 
-  function persist(what: string, write: () => void): void {
+  /**
+   * One store write per refresh: each write rewrites the whole file. A failure is logged once,
+   * naming what was not saved, and the monitor goes on (the next refresh saves again).
+   */
+  function save(write: MonitorRefreshWrite): void {
+    if (store.saveRefresh === undefined) {
+      // A store without the batched write (tests, small faces): one write per part, as before.
+      const { notifyState, historyPoint } = write;
+      if (notifyState !== undefined) persist([REFRESH_PART_NAMES.notifyState], () => store.setNotifyState(notifyState));
+      persist([REFRESH_PART_NAMES.report], () => store.saveReport(write.report));
+      if (historyPoint !== undefined) persist([REFRESH_PART_NAMES.historyPoint], () => store.appendHistory(historyPoint));
+      return;
+    }
+    let rejected: readonly { readonly part: keyof MonitorRefreshWrite; readonly reason: string }[] = [];
+    try {
+      rejected = store.saveRefresh(write);
+    } catch (error) {
+      const parts = REFRESH_PARTS.filter((part) => write[part] !== undefined);
+      log.error(`monitor: could not save the ${listOf(parts.map((part) => REFRESH_PART_NAMES[part]))}`, error);
+      return;
+    }
+    if (rejected.length > 0) {
+      log.error(
+        `monitor: could not save the ${listOf(rejected.map((entry) => REFRESH_PART_NAMES[entry.part]))} (invalid: ${rejected.map((entry) => entry.reason).join('; ')}); the rest was saved`,
+      );
+    }
+  }
+
+  function persist(what: readonly string[], write: () => void): void {
     try {
       write();
     } catch (error) {
-      log.error(`monitor: could not save the ${what}`, error);
+      log.error(`monitor: could not save the ${listOf(what)}`, error);
     }
   }
 

@@ -41,5 +41,6 @@ export function monitorStoreFrom(store: Store): MonitorStore {
     setNotifyState: (state) => store.setNotifyState(state),
     saveReport: (report) => store.saveReport(report),
     appendHistory: (point) => store.appendHistory(point),
+    saveRefresh: (write) => store.saveRefresh(write).rejected,
   };
 }

@@ -22,11 +22,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
+import { ZodError } from 'zod';
 import { decodeBigints, encodeBigints } from '../../shared/ipc/codec';
 import { compactHistory, DEFAULT_HISTORY_MAX_POINTS } from '../../shared/history/compact-history';
+import { historyPointSchema } from '../../shared/history/history-point';
 import type { HistoryPoint } from '../../shared/history/history-point';
 import { notifyStateSchema } from '../../shared/notify/notify-state';
 import type { NotifyState } from '../../shared/notify/notify-state';
+import type { ScanCursor } from '../../shared/redemption';
 import { emptyStoreDocument, parseStore, settingsSchema, storeSchema, walletSchema } from '../../shared/settings/settings';
 import type { Settings, StoreDocument, StoreDocumentInput, Wallet } from '../../shared/settings/settings';
 import { migrateDocument } from './migrations';
@@ -77,6 +80,31 @@ export interface AddWalletInput {
   readonly chains?: readonly number[];
 }
 
+/** What one monitor refresh saves (see `Store.saveRefresh`). */
+export interface RefreshParts {
+  /** The notification state after the diff (left out when the diff failed). */
+  readonly notifyState?: NotifyState;
+  /** The last report (bigints encoded as in shared/ipc/codec.ts). */
+  readonly report: unknown;
+  /** A history point to add (compacted as by `appendHistory`); left out for a degraded refresh. */
+  readonly historyPoint?: HistoryPoint;
+  /** The redemption scan cursors, replacing the stored ones. */
+  readonly scanCursors?: readonly ScanCursor[];
+}
+
+export type RefreshPart = keyof RefreshParts;
+
+/** A part of a refresh the store refused because it was invalid; every other part was saved. */
+export interface RejectedRefreshPart {
+  readonly part: RefreshPart;
+  readonly reason: string;
+}
+
+export interface SaveRefreshResult {
+  readonly document: StoreDocument;
+  readonly rejected: readonly RejectedRefreshPart[];
+}
+
 export interface Store {
   /** The store file (also when it could not be written). */
   readonly path: string;
@@ -108,6 +136,15 @@ export interface Store {
   setNotifyState(state: NotifyState): void;
   /** Adds a history point and compacts the history (shared/history/compact-history.ts). */
   appendHistory(point: HistoryPoint): void;
+  /**
+   * Saves what one refresh produced in one validated atomic write, instead of one write per part
+   * (each write rewrites the whole file). Each part is checked first, as its own method
+   * (`setNotifyState`, `saveReport`, `appendHistory`) checks it: a part that is invalid is left out
+   * and listed in `rejected`, and the valid parts are still saved. Throws `StoreError` ('closed' or
+   * 'invalid') and saves nothing when the write as a whole cannot be made; like every change, a
+   * failed disk write is kept in memory and reported in `problems` ('write-failed').
+   */
+  saveRefresh(parts: RefreshParts): SaveRefreshResult;
   getHistory(): readonly HistoryPoint[];
   close(): void;
 }
@@ -247,6 +284,15 @@ function keepAside(file: string, label: string, now: Date): string | null {
   }
 }
 
+/** One line on why a part is invalid (a zod error's message is every issue as JSON). */
+function reasonOf(error: unknown): string {
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    return issue === undefined ? 'invalid' : `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -369,6 +415,18 @@ export function openStore(options: OpenStoreOptions): Store {
 
   if (loaded.write) save(document);
 
+  /** A report as the store keeps it: plain data with bigints, made JSON by the codec (throws when it is not). */
+  const reportForStore = (report: unknown): StoreDocument['lastReport'] => {
+    const encoded: unknown = JSON.parse(JSON.stringify(encodeBigints(report)));
+    return storeSchema.shape.lastReport.parse(encoded);
+  };
+
+  /** The history with `point` added and compacted (the cap and the clock of this store). */
+  const withHistoryPoint = (history: readonly HistoryPoint[], point: HistoryPoint): HistoryPoint[] => {
+    const now = Math.max(point.t, Math.floor(clock().getTime() / 1000));
+    return compactHistory([...history, point], now, { maxPoints: historyMaxPoints });
+  };
+
   const update = (mutator: (draft: StoreDocument) => StoreDocument | StoreDocumentInput | void): StoreDocument => {
     if (closed) throw new StoreError('closed', 'The store is closed.');
     refresh();
@@ -428,9 +486,8 @@ export function openStore(options: OpenStoreOptions): Store {
         draft.settings = next.data;
       }),
     saveReport: (report) => {
-      // A report is plain data with bigints; the codec makes it JSON (and storeSchema checks that).
-      const encoded: unknown = JSON.parse(JSON.stringify(encodeBigints(report)));
-      update((draft) => ({ ...draft, lastReport: storeSchema.shape.lastReport.parse(encoded) }));
+      const lastReport = reportForStore(report);
+      update((draft) => ({ ...draft, lastReport }));
     },
     getLastReport: () => (document.lastReport === null ? null : decodeBigints<unknown>(document.lastReport)),
     getNotifyState: () => document.notify,
@@ -440,9 +497,34 @@ export function openStore(options: OpenStoreOptions): Store {
     },
     appendHistory: (point) => {
       update((draft) => {
-        const now = Math.max(point.t, Math.floor(clock().getTime() / 1000));
-        draft.history = compactHistory([...draft.history, point], now, { maxPoints: historyMaxPoints });
+        draft.history = withHistoryPoint(draft.history, point);
       });
+    },
+    saveRefresh: (parts) => {
+      if (closed) throw new StoreError('closed', 'The store is closed.');
+      const rejected: RejectedRefreshPart[] = [];
+      const checked = <T>(part: RefreshPart, check: () => T): T | undefined => {
+        try {
+          return check();
+        } catch (error) {
+          rejected.push({ part, reason: reasonOf(error) });
+          return undefined;
+        }
+      };
+      const { notifyState, report, historyPoint, scanCursors } = parts;
+      const notify = notifyState === undefined ? undefined : checked('notifyState', () => notifyStateSchema.parse(notifyState));
+      const lastReport = checked('report', () => reportForStore(report));
+      const point = historyPoint === undefined ? undefined : checked('historyPoint', () => historyPointSchema.parse(historyPoint));
+      const cursors = scanCursors === undefined ? undefined : checked('scanCursors', () => storeSchema.shape.scanCursors.parse(scanCursors));
+      if (notify === undefined && lastReport === undefined && point === undefined && cursors === undefined) return { document, rejected };
+      const saved = update((draft) => ({
+        ...draft,
+        ...(notify === undefined ? {} : { notify }),
+        ...(lastReport === undefined ? {} : { lastReport }),
+        ...(point === undefined ? {} : { history: withHistoryPoint(draft.history, point) }),
+        ...(cursors === undefined ? {} : { scanCursors: cursors }),
+      }));
+      return { document: saved, rejected };
     },
     getHistory: () => document.history,
     close: () => {
