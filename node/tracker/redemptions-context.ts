@@ -21,3 +21,19 @@ export interface RedemptionsPart {
   readonly requests: readonly RedemptionRequest[];
   readonly unread: readonly RedemptionUnread[];
 }
+
+/** One wallet's requests in one queue, or why they could not be read. */
+export type WalletRedemptions =
+  | { readonly wallet: Address; readonly requests: readonly RedemptionRequest[] }
+  | { readonly wallet: Address; readonly error: string };
+
+/** Waits for every wallet's reads and splits them into requests and unread wallets (of `tokenId`'s queue). */
+export async function gatherWalletRedemptions(tokenId: string, perWallet: readonly Promise<WalletRedemptions>[]): Promise<RedemptionsPart> {
+  const requests: RedemptionRequest[] = [];
+  const unread: RedemptionUnread[] = [];
+  for (const w of await Promise.all(perWallet)) {
+    if ('error' in w) unread.push({ wallet: w.wallet, token: tokenId, error: w.error });
+    else requests.push(...w.requests);
+  }
+  return { requests, unread };
+}

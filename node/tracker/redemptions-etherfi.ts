@@ -5,8 +5,8 @@
  * ownerOf reverts and getRequest is zeroed; a moved one has another owner).
  */
 import { getAddress } from 'viem';
-import type { RedemptionRequest, RedemptionUnread } from '../../shared/redemption';
-import type { RedemptionsContext, RedemptionsPart } from './redemptions-context';
+import type { RedemptionRequest } from '../../shared/redemption';
+import { gatherWalletRedemptions, type RedemptionsContext, type RedemptionsPart, type WalletRedemptions } from './redemptions-context';
 import { etherfiWithdrawRequestNftAbi } from './redemptions-abi';
 import { addressOf, bigintOf, boolOf, errorOf, field } from './redemptions-values';
 
@@ -28,7 +28,7 @@ export async function readEtherFiRedemptions(ctx: RedemptionsContext, scan: Ethe
   }
   const key = (what: string) => `redemption:${token.id}:${what}`;
   const abi = etherfiWithdrawRequestNftAbi;
-  const perWallet = ctx.wallets.map(async (wallet) => {
+  const perWallet = ctx.wallets.map(async (wallet): Promise<WalletRedemptions> => {
     const ids = scan.candidates.get(wallet.toLowerCase()) ?? [];
     const reads = await Promise.all(ids.map(async (id) => {
       const [owner, request, finalized, valid, claimable] = await Promise.all([
@@ -72,11 +72,5 @@ export async function readEtherFiRedemptions(ctx: RedemptionsContext, scan: Ethe
     }
     return { wallet, requests: mine };
   });
-  const requests: RedemptionRequest[] = [];
-  const unread: RedemptionUnread[] = [];
-  for (const w of await Promise.all(perWallet)) {
-    if ('error' in w) unread.push({ wallet: w.wallet, token: token.id, error: w.error });
-    else requests.push(...w.requests);
-  }
-  return { requests, unread };
+  return gatherWalletRedemptions(token.id, perWallet);
 }

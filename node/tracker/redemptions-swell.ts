@@ -4,19 +4,18 @@
  * amount x min(processedRate, rateWhenCreated) / 1e18 ETH. Three levels.
  */
 import { getAddress } from 'viem';
-import type { RedemptionRequest, RedemptionUnread } from '../../shared/redemption';
-import type { RedemptionsContext, RedemptionsPart } from './redemptions-context';
+import type { RedemptionRequest } from '../../shared/redemption';
+import { gatherWalletRedemptions, type RedemptionsContext, type RedemptionsPart, type WalletRedemptions } from './redemptions-context';
 import { swellRswExitAbi } from './redemptions-abi';
+import { WAD } from '../../shared/engine/wad';
 import { bigAt, bigintOf, errorOf, tupleOf } from './redemptions-values';
-
-const WAD = 10n ** 18n;
 
 /** Reads every rswEXIT request the wallets own. */
 export async function readSwellRedemptions(ctx: RedemptionsContext): Promise<RedemptionsPart> {
   const { batch, contract, token } = ctx;
   const key = (what: string) => `redemption:${token.id}:${what}`;
   const abi = swellRswExitAbi;
-  const perWallet = ctx.wallets.map(async (wallet) => {
+  const perWallet = ctx.wallets.map(async (wallet): Promise<WalletRedemptions> => {
     const balanceRead = await batch.read({ key: key(`balanceOf:${wallet}`), address: contract, abi, functionName: 'balanceOf', args: [wallet] });
     const n = bigintOf(balanceRead);
     if (n === null) return { wallet, error: errorOf(balanceRead, 'balanceOf') };
@@ -52,11 +51,5 @@ export async function readSwellRedemptions(ctx: RedemptionsContext): Promise<Red
     }
     return { wallet, requests: mine };
   });
-  const requests: RedemptionRequest[] = [];
-  const unread: RedemptionUnread[] = [];
-  for (const w of await Promise.all(perWallet)) {
-    if ('error' in w) unread.push({ wallet: w.wallet, token: token.id, error: w.error });
-    else requests.push(...w.requests);
-  }
-  return { requests, unread };
+  return gatherWalletRedemptions(token.id, perWallet);
 }
