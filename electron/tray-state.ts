@@ -1,4 +1,4 @@
-import type { Severity } from '../shared/report';
+import { SEVERITY_RANK, type Severity } from '../shared/report';
 
 /** What the tray icon shows, worst first. */
 export const TRAY_LEVELS = ['critical', 'warning', 'info', 'ok', 'unknown', 'paused'] as const;
@@ -15,14 +15,13 @@ export interface TrayState {
   readonly tooltip: string;
 }
 
-const RANK: Readonly<Record<Severity, number>> = { info: 1, warning: 2, critical: 3 };
 
 /** The tray's icon level and tooltip: the worst current severity, or paused / no report yet. */
 export function trayState(input: TrayStateInput): TrayState {
   if (input.paused) return { level: 'paused', tooltip: 'Matryoshka: monitoring paused' };
   if (input.severities === null) return { level: 'unknown', tooltip: 'Matryoshka: waiting for the first report' };
   let worst: Severity | null = null;
-  for (const severity of input.severities) if (worst === null || RANK[severity] > RANK[worst]) worst = severity;
+  for (const severity of input.severities) if (worst === null || SEVERITY_RANK[severity] > SEVERITY_RANK[worst]) worst = severity;
   if (worst === null) return { level: 'ok', tooltip: 'Matryoshka: no warnings' };
   const count = input.severities.filter((s) => s === worst).length;
   const noun = worst === 'info' ? 'notice' : worst;

@@ -11,6 +11,8 @@ export type Layer = (typeof LAYERS)[number];
 
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+/** Severities in order, for comparing them (higher is worse). */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
 
 export interface StackLayer {
   readonly layer: Layer;

@@ -11,7 +11,7 @@ import { redactUrl } from './redact-url';
 import { createWebhookSink, type WebhookSink } from './webhook';
 
 /** Channel names `--notify` accepts. `none`: no channel (output only). */
-export const CHANNEL_NAMES = ['desktop', 'webhook', 'none'] as const;
+const CHANNEL_NAMES = ['desktop', 'webhook', 'none'] as const;
 
 export interface CreateChannelSinksInput {
   /** Channel names from --notify; empty: the channels enabled in the settings and config. */

@@ -9,12 +9,12 @@
  */
 import { sessionBus, type DbusErrorReply, type DbusMessage, type MessageBus } from '@homebridge/dbus-native';
 import type { Notification } from '../../shared/notify/diff-reports';
-import { toPlainText } from '../../shared/notify/to-plain-text';
+import { toPlainText, escapeAngleMarkup } from '../../shared/notify/to-plain-text';
 import type { Severity } from '../../shared/report';
 import type { MonitorLog, NotificationSink } from '../monitor/create-monitor';
 
 /** The freedesktop urgency hint: 0 low, 1 normal, 2 critical. */
-export const URGENCY: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
+const URGENCY: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
 
 const SERVICE = 'org.freedesktop.Notifications';
 const OBJECT_PATH = '/org/freedesktop/Notifications';
@@ -62,11 +62,6 @@ function describe(error: unknown): string {
   }
   if (isErrorReply(error)) return [error.name, error.message].filter((part) => part !== undefined && part !== '').join(': ');
   return String(error);
-}
-
-/** `& < >` as entities: what a server reading body markup shows as text. */
-function escapeMarkup(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Plain text per line (a grouped notification lists one warning a line), cut to `max` overall. */
@@ -189,7 +184,7 @@ export async function createDesktopDbusSink(options: DesktopDbusOptions): Promis
       try {
         if (!current.connection.alive) current = await open();
         const text = plainBody(notification.body, BODY_MAX);
-        const body = current.markup ? escapeMarkup(text) : text;
+        const body = current.markup ? escapeAngleMarkup(text) : text;
         await call(current.connection, {
           destination: SERVICE, path: OBJECT_PATH, interface: SERVICE, member: 'Notify',
           signature: 'susssasa{sv}i',

@@ -6,7 +6,7 @@
  * and `@channel` pings, and non-ASCII header values (ntfy reads RFC 2047 encoded words).
  */
 import type { Notification } from '../../shared/notify/diff-reports';
-import { toPlainText } from '../../shared/notify/to-plain-text';
+import { toPlainText, escapeAngleMarkup } from '../../shared/notify/to-plain-text';
 import type { Severity } from '../../shared/report';
 import type { WebhookFormat } from '../../shared/settings/settings';
 import type { NotificationEvent } from './create-event-lookup';
@@ -17,7 +17,7 @@ export interface WebhookRequest {
 }
 
 /** The `version` of the `json` format's payload; bumped on an incompatible change. */
-export const WEBHOOK_JSON_VERSION = 1;
+const WEBHOOK_JSON_VERSION = 1;
 
 /** Discord refuses a message whose `content` is longer than this. */
 export const DISCORD_CONTENT_MAX = 2000;
@@ -65,11 +65,6 @@ function discordInert(text: string): string {
   return text.replace(/[\\*_~`|>#[\]()<]/g, (ch) => `\\${ch}`);
 }
 
-/** Slack's three control characters (links, user and `@channel` mentions start with `<`). */
-function slackInert(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** Cuts to at most `max` UTF-16 units (what Discord and Slack count), never inside a surrogate pair or an escape. */
 function cut(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -105,7 +100,7 @@ export function webhookRequest(notification: Notification, events: readonly Noti
       return { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'Matryoshka', content, allowed_mentions: { parse: [] } }) };
     }
     case 'slack': {
-      const text = cut(`${MARK[severity]} *${slackInert(notification.title)}*\n${slackInert(notification.body)}`, SLACK_TEXT_MAX);
+      const text = cut(`${MARK[severity]} *${escapeAngleMarkup(notification.title)}*\n${escapeAngleMarkup(notification.body)}`, SLACK_TEXT_MAX);
       return { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) };
     }
   }

@@ -8,7 +8,7 @@
  * secret never appear in a log line: only `scheme://host/…` does.
  */
 import type { Notification } from '../../shared/notify/diff-reports';
-import type { Severity } from '../../shared/report';
+import { SEVERITY_RANK, type Severity } from '../../shared/report';
 import type { WebhookFormat } from '../../shared/settings/settings';
 import type { MonitorLog, NotificationSink } from '../monitor/create-monitor';
 import type { NotificationEvent } from './create-event-lookup';
@@ -51,7 +51,6 @@ export interface WebhookSink extends NotificationSink {
   close(graceMs?: number): Promise<void>;
 }
 
-const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
 
 type Outcome = { readonly kind: 'sent' } | { readonly kind: 'retry'; readonly reason: string; readonly waitMs: number | null } | { readonly kind: 'fail'; readonly reason: string };
 
@@ -226,7 +225,7 @@ export function createWebhookSink(options: WebhookSinkOptions): WebhookSink {
     notify(notification) {
       try {
         if (closed) return;
-        if (options.minimumSeverity !== undefined && options.minimumSeverity !== null && RANK[notification.severity] < RANK[options.minimumSeverity]) return;
+        if (options.minimumSeverity !== undefined && options.minimumSeverity !== null && SEVERITY_RANK[notification.severity] < SEVERITY_RANK[options.minimumSeverity]) return;
         queue.push(notification);
         if (queue.length > queueLimit) {
           const dropped = queue.shift();

@@ -25,7 +25,7 @@ import type { CliOptions } from './parse-args';
 import { emptyWatchMemory, nextWatchMemory, toReadableLine, toWatchLines, type WatchLine } from './to-watch-lines';
 
 /** Exit codes of `matryoshka watch` (docs/cli.md). */
-export const WATCH_EXIT = { stopped: 0, cannotStart: 3 } as const;
+const WATCH_EXIT = { stopped: 0, cannotStart: 3 } as const;
 
 export interface WatchIo {
   readonly stdout: Writable;

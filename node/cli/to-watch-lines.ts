@@ -5,6 +5,7 @@
  * grouped notification gives one line per warning it lists, each naming the notification's key.
  * Shapes: schemas/watch-line.schema.json. Pure: the caller keeps `WatchMemory` between updates.
  */
+import { isDegraded } from '../../shared/is-degraded';
 import { listedValue } from '../../shared/listed-value';
 import type { Notification, NotifyEvent, NotifyEventType } from '../../shared/notify/diff-reports';
 import { toPlainText } from '../../shared/notify/to-plain-text';
@@ -58,11 +59,6 @@ export interface WatchUpdate {
   readonly notifications: readonly Notification[];
 }
 
-/** Same rule as node/monitor/warnings-for-diff.ts `isDegraded` (kept local: lines must not depend on the monitor). */
-function degraded(report: RiskReport): boolean {
-  return report.unread.length > 0 || report.chains.some((chain) => chain.status === 'failed');
-}
-
 /** The chain a warning is about, when its subject names one (`ezETH@1`, `1`, `1:0x…:…`). */
 function chainOf(warning: Warning): number | null {
   const at = /@([1-9][0-9]{0,9})$/.exec(warning.subject);
@@ -87,7 +83,7 @@ function eventTypeOf(notification: Notification, event: NotifyEvent | undefined)
 export function nextWatchMemory(memory: WatchMemory, report: RiskReport): WatchMemory {
   const lastBlocks = new Map(memory.lastBlocks);
   for (const chain of report.chains) if (chain.status !== 'failed' && chain.blockNumber !== null) lastBlocks.set(chain.chainId, chain.blockNumber.toString());
-  return { lastBlocks, lastCompleteRiskScore: degraded(report) ? memory.lastCompleteRiskScore : report.metrics.riskScore.score };
+  return { lastBlocks, lastCompleteRiskScore: isDegraded(report) ? memory.lastCompleteRiskScore : report.metrics.riskScore.score };
 }
 
 /**
@@ -99,17 +95,17 @@ export function nextWatchMemory(memory: WatchMemory, report: RiskReport): WatchM
  */
 export function toWatchLines(update: WatchUpdate, memory: WatchMemory): WatchLine[] {
   const { report } = update;
-  const isDegraded = degraded(report);
+  const degraded = isDegraded(report);
   const blocks = nextWatchMemory(memory, report).lastBlocks;
   const total = listedValue(report).totalEth;
   const lines: WatchLine[] = [{
     type: 'report',
     generatedAt: report.generatedAt.toString(),
     chains: report.chains.map((c) => ({ chainId: c.chainId, blockNumber: c.blockNumber === null ? null : c.blockNumber.toString(), status: c.status })),
-    metrics: { totalValueEth: total.toString(), riskScore: isDegraded ? (memory.lastCompleteRiskScore ?? report.metrics.riskScore.score) : report.metrics.riskScore.score },
+    metrics: { totalValueEth: total.toString(), riskScore: degraded ? (memory.lastCompleteRiskScore ?? report.metrics.riskScore.score) : report.metrics.riskScore.score },
     warnings: report.warnings.length,
     positions: report.positions.length,
-    degraded: isDegraded,
+    degraded,
   }];
   const defaultChain = report.chains.some((c) => c.chainId === 1) ? 1 : (report.chains[0]?.chainId ?? 1);
   for (const notification of update.notifications) {

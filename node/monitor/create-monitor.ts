@@ -8,7 +8,8 @@ import type { ScanCursor } from '../../shared/redemption';
 import type { ChainSnapshot } from '../../shared/snapshot';
 import { carryOverUnread } from './carry-over-unread';
 import { toHistoryPoint } from './to-history-point';
-import { isDegraded, warningsForDiff } from './warnings-for-diff';
+import { isDegraded } from '../../shared/is-degraded';
+import { warningsForDiff } from './warnings-for-diff';
 
 /** One chain's progress as the refresh reports it. */
 export interface ChainProgressUpdate {

@@ -1,5 +1,6 @@
 import type { RiskReport, Warning } from '../../shared/report';
 import type { NotifyState } from '../../shared/notify/notify-state';
+import { isDegraded } from '../../shared/is-degraded';
 
 /** Warnings about the data itself: always passed to the diff as the engine reported them. */
 export const DATA_QUALITY_KINDS: ReadonlySet<string> = new Set(['stale-data', 'failed-reads']);
@@ -10,14 +11,6 @@ export const DATA_QUALITY_KINDS: ReadonlySet<string> = new Set(['stale-data', 'f
  */
 export const FACT_KINDS: ReadonlySet<string> = new Set(['depeg', 'nav-drop', 'token-paused', 'operator-slashed', 'operator-tiny-magnitude', 'withdrawal-claimable']);
 
-/**
- * True when the report is missing holdings: a position read failed (`unread`) or a whole chain
- * could not be read. Other failed reads (a redemption delay, a market rate) leave the portfolio
- * whole; the warnings that depend on them are the engine's to qualify.
- */
-export function isDegraded(report: RiskReport): boolean {
-  return report.unread.length > 0 || report.chains.some((chain) => chain.status === 'failed');
-}
 
 /**
  * The warnings to give the notification diff. For a complete refresh, the report's own. For a

@@ -4,14 +4,12 @@
 // neither is ever rendered: a row shows only scheme://host/…, the format and whether it is signed.
 import { useId, useState } from 'react';
 import { SEVERITIES, type Severity } from '../../shared/report';
-import { MAX_WEBHOOKS, WEBHOOK_FORMATS, webhookConfigSchema, type Settings, type WebhookFormat } from '../../shared/settings/settings';
+import { MAX_WEBHOOKS, WEBHOOK_FORMATS, webhookConfigSchema, type Settings, type WebhookConfig, type WebhookFormat } from '../../shared/settings/settings';
 import { useApp } from '../app-context';
 import { safeText } from '../display/safe-text';
 import type { CatalogKey } from '../i18n/catalog';
 import { SEVERITY_KEY } from './SeverityBadge';
 import { ResultMessage } from './ResultMessage';
-
-type WebhookConfig = Settings['channels']['webhooks'][number];
 
 interface Props {
   readonly settings: Settings;
@@ -20,7 +18,7 @@ interface Props {
 
 const FORMAT_KEY = { json: 'chFormat_json', ntfy: 'chFormat_ntfy', discord: 'chFormat_discord', slack: 'chFormat_slack' } as const satisfies Record<WebhookFormat, CatalogKey>;
 
-/** `scheme://host/…`: no user info, path, query or fragment (any of them may be a token). */
+/** `scheme://host/…`: no user info, path, query or fragment (any of them may be a token); node/channels/redact-url.ts does the same for logs. */
 function redactWebhookUrl(url: string): string {
   try {
     const parsed = new URL(url);
@@ -68,7 +66,7 @@ export function ChannelSettings({ settings, onSaved }: Props) {
     if (full) return;
     const url = draft.url.trim();
     const urlOk = webhookConfigSchema.shape.url.safeParse(url).success;
-    const secretOk = draft.secret.length <= 1024;
+    const secretOk = draft.secret === '' || webhookConfigSchema.shape.secret.safeParse(draft.secret).success;
     setUrlError(urlOk ? null : t('chBadUrl'));
     setSecretError(secretOk ? null : t('chBadSecret'));
     if (!urlOk || !secretOk) return;

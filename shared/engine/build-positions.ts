@@ -63,8 +63,6 @@ interface Profiles {
   readonly stacks: Map<string, StackLayer[]>;
   /** The same for queued withdrawals, by profile and first underlying token. */
   readonly queuedStacks: Map<ExposureProfile | null, Map<string, StackLayer[]>>;
-  /** tokenLayers per token id. */
-  readonly tokenLayers: Map<string, TokenLayers>;
 }
 
 interface TokenShared {
@@ -205,7 +203,7 @@ export function buildPositions(ctx: EngineContext, snapshots: readonly ChainSnap
   // Facts per wallet and chain, sorted together at the end (see sortGroups).
   const groups: WalletGroup[] = [];
   const unread: UnreadPosition[] = [];
-  const pr: Profiles = { ctx, layers: new Map(), own: new Map(), ownByAddress: new Map(), protocol: new Map(), tokens: new Map(), stacks: new Map(), queuedStacks: new Map(), tokenLayers: new Map() };
+  const pr: Profiles = { ctx, layers: new Map(), own: new Map(), ownByAddress: new Map(), protocol: new Map(), tokens: new Map(), stacks: new Map(), queuedStacks: new Map() };
   const eigen = ctx.registry.eigenLayer;
   const mainnetBlockTime = ctx.chains.get(eigen.chainId)?.blockTimeSeconds ?? 12;
   const eigenDelaySeconds = blocksToSeconds(ctx.minWithdrawalDelayBlocks ?? BigInt(eigen.defaultMinWithdrawalDelayBlocks), mainnetBlockTime);
@@ -447,8 +445,8 @@ function queuedPosition(
   const attribution = attributeExposure(valueEth ?? 0n, profile);
   let layers: TokenLayers | null = null;
   if (firstUnderlying !== null && firstUnderlying !== 'ETH' && firstUnderlying !== 'EIGEN') {
-    layers = pr.tokenLayers.get(firstUnderlying) ?? tokenLayers(ctx, firstUnderlying);
-    pr.tokenLayers.set(firstUnderlying, layers);
+    const underlyingToken = ctx.tokensById.get(firstUnderlying);
+    layers = underlyingToken ? tokenShared(pr, underlyingToken).layers : tokenLayers(ctx, firstUnderlying);
   }
   const build = (): StackLayer[] => buildStack({
     outer: [], venue, lookThrough: attribution.layers,

@@ -1,6 +1,6 @@
 import { formatEther } from 'viem';
 import type { Metrics, Severity, UnreadPosition, Warning } from '../report';
-import { SEVERITIES } from '../report';
+import { SEVERITY_RANK } from '../report';
 import type { Thresholds } from '../settings/thresholds';
 import type { ChainSnapshot } from '../snapshot';
 import type { EngineContext } from './build-engine-context';
@@ -33,7 +33,7 @@ const eth = (wei: bigint): string => {
   return `${whole}${cut ? `.${cut}` : ''} ETH`;
 };
 const days = (seconds: bigint | null): string => (seconds === null ? 'an unknown time' : `${(Number(seconds) / 86_400).toFixed(1)} days`);
-const rank = (s: Severity): number => SEVERITIES.indexOf(s);
+const rank = (s: Severity): number => SEVERITY_RANK[s];
 const LIST_LIMIT = 5;
 
 /**

@@ -35,7 +35,7 @@
  * The function is pure: the caller passes `now` and the local time of day, and persists the
  * returned state (plain JSON) so that a restart never announces again what was already said.
  */
-import type { Severity, Warning } from '../report';
+import { SEVERITY_RANK, type Severity, type Warning } from '../report';
 import type { NotificationSettings } from '../settings/settings';
 import type { Thresholds } from '../settings/thresholds';
 import { isQuietTime } from './is-quiet-time';
@@ -90,13 +90,12 @@ interface Due {
   readonly warning: Warning;
 }
 
-const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
 const SUMMARY_LINES = 10;
 const TITLE_MAX = 120;
 const BODY_MAX = 400;
 
 function worse(a: Warning | null, b: Warning): Warning {
-  return a === null || RANK[b.severity] > RANK[a.severity] ? b : a;
+  return a === null || SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a;
 }
 
 function numeric(value: string | number | null): number | null {
@@ -123,7 +122,7 @@ function byId(warnings: readonly Warning[]): Warning[] {
   const map = new Map<string, Warning>();
   for (const warning of warnings) {
     const seen = map.get(warning.id);
-    if (seen === undefined || RANK[warning.severity] > RANK[seen.severity]) map.set(warning.id, warning);
+    if (seen === undefined || SEVERITY_RANK[warning.severity] > SEVERITY_RANK[seen.severity]) map.set(warning.id, warning);
   }
   return [...map.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -150,7 +149,7 @@ function single(due: Due): Notification {
 
 function summary(dues: readonly Due[], now: bigint): Notification {
   const open = dues.filter((due) => due.reason !== 'resolved');
-  const worst = open.reduce<Severity>((acc, due) => (RANK[due.warning.severity] > RANK[acc] ? due.warning.severity : acc), 'info');
+  const worst = open.reduce<Severity>((acc, due) => (SEVERITY_RANK[due.warning.severity] > SEVERITY_RANK[acc] ? due.warning.severity : acc), 'info');
   const critical = open.filter((due) => due.warning.severity === 'critical').length;
   const resolved = dues.length - open.length;
   const parts = [`${open.length} risk warning${open.length === 1 ? '' : 's'} need${open.length === 1 ? 's' : ''} attention`];
@@ -203,11 +202,11 @@ export function diffReports(prev: NotifyState, warnings: readonly Warning[], ctx
       continue;
     }
     const tracked = entry.warning;
-    if (RANK[warning.severity] > RANK[tracked.severity]) {
+    if (SEVERITY_RANK[warning.severity] > SEVERITY_RANK[tracked.severity]) {
       events.push({ type: 'escalated', warning, previousSeverity: tracked.severity });
       candidates.push({ reason: 'escalated', warning });
       active[warning.id] = { warning, since: entry.since, streak: 0, pending: null };
-    } else if (RANK[warning.severity] === RANK[tracked.severity]) {
+    } else if (SEVERITY_RANK[warning.severity] === SEVERITY_RANK[tracked.severity]) {
       active[warning.id] = { warning, since: entry.since, streak: 0, pending: null };
     } else if (!pastMargin(tracked, warning, fraction)) {
       active[warning.id] = { warning: tracked, since: entry.since, streak: 0, pending: null };
@@ -243,16 +242,16 @@ export function diffReports(prev: NotifyState, warnings: readonly Warning[], ctx
   const notified = { ...prev.notified };
   const quiet = isQuietTime(settings.quietHours, ctx.localMinutesOfDay);
   const muted = new Set(settings.mutedKinds);
-  const minimum = RANK[settings.minimumSeverity];
+  const minimum = SEVERITY_RANK[settings.minimumSeverity];
   const cooldown = BigInt(settings.cooldownSeconds);
   const held = new Set<string>();
   const due: Due[] = [];
 
-  const passes = (warning: Warning): boolean => !muted.has(warning.kind) && RANK[warning.severity] >= minimum;
+  const passes = (warning: Warning): boolean => !muted.has(warning.kind) && SEVERITY_RANK[warning.severity] >= minimum;
   const cooledDown = (warning: Warning): boolean => {
     const last = notified[warning.id];
     if (last === undefined || now - BigInt(last.at) >= cooldown) return true;
-    return RANK[warning.severity] > RANK[last.severity];
+    return SEVERITY_RANK[warning.severity] > SEVERITY_RANK[last.severity];
   };
   const bypassesQuiet = (warning: Warning): boolean => settings.criticalBypassesQuietHours && warning.severity === 'critical';
 
@@ -289,8 +288,8 @@ export function diffReports(prev: NotifyState, warnings: readonly Warning[], ctx
   }
 
   due.sort((a, b) => {
-    const aRank = a.reason === 'resolved' ? -1 : RANK[a.warning.severity];
-    const bRank = b.reason === 'resolved' ? -1 : RANK[b.warning.severity];
+    const aRank = a.reason === 'resolved' ? -1 : SEVERITY_RANK[a.warning.severity];
+    const bRank = b.reason === 'resolved' ? -1 : SEVERITY_RANK[b.warning.severity];
     if (aRank !== bRank) return bRank - aRank;
     return a.warning.id < b.warning.id ? -1 : a.warning.id > b.warning.id ? 1 : 0;
   });

@@ -18,3 +18,13 @@ export function toPlainText(text: string, max: number): string {
   if (points.length <= max) return clean;
   return `${points.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
 }
+
+/**
+ * `&`, `<` and `>` as entities: what a receiver that reads markup (a D-Bus notification server
+ * with body-markup, Slack) shows as the text itself.
+ *
+ * @param text - Plain text (see toPlainText).
+ */
+export function escapeAngleMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -168,7 +168,6 @@ export type RefreshPolicy = z.infer<typeof refreshPolicySchema>;
 export type QuietHours = z.infer<typeof quietHoursSchema>;
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 export type WebhookConfig = z.infer<typeof webhookConfigSchema>;
-export type ChannelSettings = z.infer<typeof channelSettingsSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type StoreDocument = z.infer<typeof storeSchema>;
 /** What `storeSchema` accepts: addresses in any valid case, defaults left out. */
