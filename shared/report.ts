@@ -101,6 +101,17 @@ export interface Warning {
   readonly threshold: string | number | null;
   readonly explanation: string;
   readonly action: string;
+  /**
+   * The same text as a catalog key and its parameters, so every face can render it in the
+   * user's language (shared/i18n). Absent on reports stored before it existed.
+   */
+  readonly message?: WarningMessage | undefined;
+}
+
+/** A warning's text in catalog form: `key` names a template of title, explanation and action. */
+export interface WarningMessage {
+  readonly key: string;
+  readonly params: Readonly<Record<string, string | number>>;
 }
 
 export interface ChainSummary {
@@ -319,6 +330,19 @@ export interface Metrics {
   readonly stackDepth: { readonly weighted: number; readonly max: number };
   readonly stress: StressResult;
   readonly riskScore: RiskScore;
+  /** ETH's price in USD from the registry's feed on mainnet, for display only; null when none was read. Absent on older stored reports. */
+  readonly ethUsd?: EthUsdPrice | null;
+}
+
+/** A price feed's answer: `answer / 10^decimals` USD per ETH, as of `updatedAt` (unix seconds). */
+export interface EthUsdPrice {
+  readonly answer: bigint;
+  readonly decimals: number;
+  readonly updatedAt: bigint;
+  /** Older than the feed's heartbeat allowance at the report's `now`. */
+  readonly stale: boolean;
+  /** Total value at NAV in US cents, floored. */
+  readonly totalValueUsdCents: bigint;
 }
 
 /** The engine's whole output for one refresh. */

@@ -3,8 +3,9 @@
  * with ../shared/contracts/scan-report.schema.json). Fields may be added; none may be renamed or
  * retyped without a new schemaVersion. Every amount is a decimal string of an integer.
  */
-import { getAddress } from 'viem';
-import type { Position, RiskReport, Warning } from './report';
+import { formatUnits, getAddress } from 'viem';
+import { formatUsdCents } from './format-usd';
+import type { EthUsdPrice, Position, RiskReport, Warning } from './report';
 
 export const SCAN_REPORT_SCHEMA_VERSION = 1;
 
@@ -60,7 +61,15 @@ export function warningJson(w: Warning): Record<string, unknown> {
   return {
     id: w.id, kind: w.kind, severity: w.severity, title: w.title, subject: w.subject,
     value: w.value, threshold: w.threshold, explanation: w.explanation, action: w.action,
+    // The text in catalog form (shared/i18n), for scripts that render it in another language.
+    ...(w.message === undefined ? {} : { message: { key: w.message.key, params: { ...w.message.params } } }),
   };
+}
+
+/** `metrics.ethUsd`: the price as an exact decimal string, its time in unix seconds (like blockTimestamp), the total in dollars. */
+function ethUsdJson(p: EthUsdPrice | null | undefined): Record<string, unknown> | null {
+  if (!p) return null;
+  return { usdPerEth: formatUnits(p.answer, p.decimals), updatedAt: p.updatedAt.toString(), stale: p.stale, totalValueUsd: formatUsdCents(p.totalValueUsdCents, false) };
 }
 
 /** Builds the `--json` document from a report. `generatedAt` is the report's `now`. */
@@ -87,6 +96,7 @@ export function toScanReportJson(report: RiskReport): Record<string, unknown> {
       totalValueEth: report.metrics.totalValueEth.toString(),
       riskScore: report.metrics.riskScore.score,
       riskScoreDetail: metrics['riskScore'],
+      ethUsd: ethUsdJson(report.metrics.ethUsd),
     },
     warnings: report.warnings.map(warningJson),
   };

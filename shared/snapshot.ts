@@ -196,4 +196,18 @@ export interface ChainSnapshot {
   readonly rpcRequests: number;
   /** The wallets' pending LRT redemptions (issue 10), when they were read (node/tracker/redemptions-attach.ts). */
   readonly redemptions?: RedemptionsSnapshot;
+  /**
+   * The registry's ETH/USD feed (latestRoundData), read on mainnet only, for display: `answer /
+   * 10^decimals` USD per ETH as of `updatedAt` (unix seconds). null when the read failed or the
+   * answer was not positive (the failure is in `failedReads` but leaves `status` alone: no position
+   * depends on it). Absent on other chains and on snapshots taken before it existed.
+   */
+  readonly ethUsd?: EthUsdRound | null;
+}
+
+/** A raw ETH/USD feed round, as read (see ChainSnapshot.ethUsd). */
+export interface EthUsdRound {
+  readonly answer: bigint;
+  readonly decimals: number;
+  readonly updatedAt: bigint;
 }

@@ -2,7 +2,9 @@
  * The scan's readable output: positions with their stacks, exposure summary, exit profile, warnings.
  */
 import type { RiskReport, Share } from '../../shared/report';
+import { ethToUsdCents } from '../../shared/engine/eth-to-usd-cents';
 import { formatDuration, formatEth, formatShare, shortAddress } from '../../shared/format';
+import { formatUsdCents } from '../../shared/format-usd';
 import { chains } from '../../shared/registry/chains';
 import { toPlainText } from '../../shared/notify/to-plain-text';
 
@@ -45,6 +47,15 @@ export function stackLine(stack: RiskReport['positions'][number]['stack']): stri
   return parts.join(' → ');
 }
 
+const ONE_ETH = 10n ** 18n;
+
+/** ` (≈ 12,345.67 USD at 3,456.78 USD/ETH)` after the NAV total, when the report has a price; the price marked when stale. */
+function usdSuffix(price: RiskReport['metrics']['ethUsd']): string {
+  if (!price) return '';
+  const perEth = formatUsdCents(ethToUsdCents(ONE_ETH, price.answer, price.decimals));
+  return ` (≈ ${formatUsdCents(price.totalValueUsdCents)} USD at ${perEth} USD/ETH${price.stale ? ', stale price' : ''})`;
+}
+
 const SEVERITY_MARK = { critical: '[CRITICAL]', warning: '[WARNING] ', info: '[info]    ' } as const;
 
 /** Renders a report as plain text for a terminal. */
@@ -57,7 +68,7 @@ export function formatTable(report: RiskReport): string {
     out.push(`  ${chainName(c.chainId)}: ${c.status}${c.blockNumber === null ? '' : ` at block ${c.blockNumber}`}${failed}`);
   }
   out.push('');
-  out.push(`Total value: ${formatEth(m.totalValueEth)} at NAV, ${formatEth(m.totalMarketValueEth)} at market   Risk score: ${m.riskScore.score}/100`);
+  out.push(`Total value: ${formatEth(m.totalValueEth)} at NAV${usdSuffix(m.ethUsd)}, ${formatEth(m.totalMarketValueEth)} at market   Risk score: ${m.riskScore.score}/100`);
   out.push('');
   for (const w of report.wallets) {
     const name = w.ens ? `${inert(w.ens)} (${w.address})` : w.address;

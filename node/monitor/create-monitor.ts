@@ -351,6 +351,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         settings: settings.notifications,
         thresholds: settings.thresholds,
         localMinutesOfDay: (clock.localMinutesOfDay ?? systemLocalMinutes)(now),
+        language: settings.language,
       });
       events = result.events;
       notifications = result.notifications;

@@ -10,6 +10,7 @@ import type { ChainSnapshot, ChainStatus, FailedRead, LrtLookThrough, Read, Stak
 import type { ContractReader } from './contract-reader';
 import { createStrategyBook } from './create-strategy-book';
 import { readBalances } from './read-balances';
+import { ETH_USD_CHAIN_ID, ETH_USD_READ_KEY, readEthUsd } from './read-eth-usd';
 import { readLookThrough } from './read-look-through';
 import { readOperators } from './read-operators';
 import { readStaker, type StakerReads } from './read-staker';
@@ -45,6 +46,7 @@ export async function readChainWith(reader: ContractReader, params: ReadChainWit
   const blockRead = reader.block();
   const tokenStates = readTokenStates(reader, { tokens });
   const balances = readBalances(reader, { tokens, wallets });
+  const ethUsd = chainId === ETH_USD_CHAIN_ID ? readEthUsd(reader, { feed: registry.ethUsdFeed }) : undefined;
 
   let eigen: Promise<{
     readonly global: ChainSnapshot['eigen'];
@@ -97,9 +99,10 @@ export async function readChainWith(reader: ContractReader, params: ReadChainWit
     })();
   }
 
-  const [block, states, walletBalances, eigenResult] = await Promise.all([blockRead, tokenStates, balances, eigen]);
+  const [block, states, walletBalances, eigenResult, usd] = await Promise.all([blockRead, tokenStates, balances, eigen, ethUsd]);
   const failedReads = distinct(reader.failedReads()).sort(byKey);
-  const status: ChainStatus = !block.ok ? 'failed' : failedReads.length > 0 ? 'partial' : 'ok';
+  // The ETH/USD price is display only: its failure is listed but does not make the chain partial.
+  const status: ChainStatus = !block.ok ? 'failed' : failedReads.some((f) => f.key !== ETH_USD_READ_KEY) ? 'partial' : 'ok';
   return {
     chainId,
     status,
@@ -111,5 +114,6 @@ export async function readChainWith(reader: ContractReader, params: ReadChainWit
     eigen: eigenResult?.global ?? null,
     operators: eigenResult?.operators ?? [],
     lookThrough: eigenResult?.lookThrough ?? [],
+    ...(usd === undefined ? {} : { ethUsd: block.ok ? usd : null }),
   };
 }

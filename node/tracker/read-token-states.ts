@@ -3,12 +3,12 @@
  * pool), paused state and on-chain redemption delay. All first-level reads (no dependencies).
  */
 import { erc20Abi } from '../../shared/abi/erc20-abi';
-import { chainlinkAbi } from '../../shared/abi/chainlink-abi';
 import { curveAbi } from '../../shared/abi/curve-abi';
 import type { TokenInfo } from '../../shared/registry/types';
 import type { Read, TokenState } from '../../shared/snapshot';
 import type { ContractReader } from './contract-reader';
 import { isBigint, isBoolean, narrowRead } from './narrow-read';
+import { readChainlinkRound } from './read-chainlink-round';
 import { readCurveCoinCheck } from './read-curve-coin-check';
 import { readViewCall, viewCallName } from './read-view-call';
 
@@ -22,17 +22,12 @@ async function readMarket(reader: ContractReader, token: TokenInfo): Promise<{ r
   const market = token.market;
   if (!market) return { rate: null, updatedAt: null };
   if (market.kind === 'chainlink') {
-    const round = await reader.read({ key: `token.market:${token.id}`, address: market.address, abi: chainlinkAbi, functionName: 'latestRoundData', args: [] });
-    if (!round.ok) return { rate: round, updatedAt: null };
-    const [, answer, , updatedAt] = round.value;
-    if (answer <= 0n) {
-      const error = `feed answer is ${answer}, not a price`;
-      reader.fail({ key: `token.market:${token.id}`, target: market.address, call: 'latestRoundData()', error });
-      return { rate: { ok: false, error }, updatedAt };
-    }
+    const round = await readChainlinkRound(reader, { key: `token.market:${token.id}`, address: market.address });
+    if (!round.answer.ok) return { rate: round.answer, updatedAt: round.updatedAt };
+    const answer = round.answer.value;
     // The feed quotes ETH per token with `decimals` decimals; the snapshot carries wei per whole token.
     const scaled = market.decimals <= 18 ? answer * 10n ** BigInt(18 - market.decimals) : answer / 10n ** BigInt(market.decimals - 18);
-    return { rate: { ok: true, value: scaled }, updatedAt };
+    return { rate: { ok: true, value: scaled }, updatedAt: round.updatedAt };
   }
   const [check, quote] = await Promise.all([
     readCurveCoinCheck(reader, token, market),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { warningTextFor } from '../../shared/i18n/warning-text-for';
 import type { Warning } from '../../shared/report';
 import { useApp } from '../app-context';
 import { safeText } from '../display/safe-text';
@@ -28,7 +29,7 @@ function show(value: string | number | null): string {
 
 /** The warning cards, the first WARNING_PAGE_SIZE of them, then a button for the next ones. */
 export function WarningList({ warnings, mutedKinds, onToggleMute, focusId, idPrefix }: Props) {
-  const { t } = useApp();
+  const { t, language } = useApp();
   const [limit, setLimit] = useState(WARNING_PAGE_SIZE);
   const focusIndex = focusId === null ? -1 : warnings.findIndex((w) => w.id === focusId);
   const visible = warnings.slice(0, Math.max(limit, focusIndex + 1));
@@ -38,10 +39,11 @@ export function WarningList({ warnings, mutedKinds, onToggleMute, focusId, idPre
       <ul className="warning-list">
         {visible.map((w) => {
           const muted = mutedKinds.includes(w.kind);
+          const text = warningTextFor(w, language);
           return (
             <li key={w.id} className={`card warning warning-${w.severity}${focusId === w.id ? ' focused' : ''}`} aria-labelledby={`${idPrefix}-${w.id}`}>
               <h3 id={`${idPrefix}-${w.id}`}>
-                <SeverityBadge severity={w.severity} /> {safeText(w.title, 160)}
+                <SeverityBadge severity={w.severity} /> {safeText(text.title, 160)}
               </h3>
               <p className="muted small">
                 {safeText(w.kind, 40)} · {safeText(w.subject, 60)}
@@ -49,13 +51,13 @@ export function WarningList({ warnings, mutedKinds, onToggleMute, focusId, idPre
               </p>
               <dl>
                 <dt>{t('explanation')}</dt>
-                <dd>{safeText(w.explanation, 1000)}</dd>
+                <dd>{safeText(text.explanation, 1000)}</dd>
                 <dt>{t('measured')}</dt>
                 <dd>{show(w.value)}</dd>
                 <dt>{t('threshold')}</dt>
                 <dd>{show(w.threshold)}</dd>
                 <dt>{t('whatToDo')}</dt>
-                <dd>{safeText(w.action, 1000)}</dd>
+                <dd>{safeText(text.action, 1000)}</dd>
               </dl>
               <button type="button" onClick={() => onToggleMute(w.kind, !muted)}>
                 {muted ? t('unmuteKind') : t('muteKind')}

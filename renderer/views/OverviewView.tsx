@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { Bar, Doughnut, Line } from 'react-chartjs-2';
+import { ethToUsdCents } from '../../shared/engine/eth-to-usd-cents';
 import { formatEth, formatShare } from '../../shared/format';
+import { formatUsdCents } from '../../shared/format-usd';
+import { warningTextFor } from '../../shared/i18n/warning-text-for';
 import { listedValue } from '../../shared/listed-value';
 import type { Layer, RiskReport, Share } from '../../shared/report';
 import { useApp } from '../app-context';
@@ -14,6 +17,7 @@ import { ethNumber } from '../eth-number';
 import { LAYERS } from '../../shared/report';
 
 const DIM_KEY = { layer: 'dimLayer', protocol: 'dimProtocol', venue: 'dimVenue', operator: 'dimOperator', avs: 'dimAvs' } as const satisfies Record<ExposureDimension, CatalogKey>;
+const ONE_ETH = 10n ** 18n;
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f'];
 
 function isLayer(key: string): key is Layer {
@@ -24,12 +28,10 @@ interface Props {
   readonly report: RiskReport;
   readonly history: readonly HistoryEntry[];
   readonly onShowWarnings: () => void;
-  /** USD per ETH, when the report carries a price (it does not yet). */
-  readonly usdPerEth?: number;
 }
 
-export function OverviewView({ report, history, onShowWarnings, usdPerEth }: Props) {
-  const { t } = useApp();
+export function OverviewView({ report, history, onShowWarnings }: Props) {
+  const { t, language } = useApp();
   const [dimension, setDimension] = useState<ExposureDimension>('protocol');
   const { metrics } = report;
   // What was read, plus the last known figures of positions whose reads failed this time.
@@ -38,6 +40,7 @@ export function OverviewView({ report, history, onShowWarnings, usdPerEth }: Pro
   const exposure = exposureChart(report, dimension, t('other'), labelOf);
   const exits = exitChart(report, (days) => t('exitWithin', { days }), t('exitLater'));
   const top = report.warnings.slice(0, 3);
+  const usd = metrics.ethUsd ?? null;
   return (
     <div className="overview">
       <section className="card totals" aria-labelledby="total-h">
@@ -47,7 +50,18 @@ export function OverviewView({ report, history, onShowWarnings, usdPerEth }: Pro
         <p className="muted">
           {t('marketValue')}: {formatEth(metrics.totalMarketValueEth)}
         </p>
-        {usdPerEth !== undefined && <p className="muted">{t('usdValue', { usd: Math.round(ethNumber(listed.totalEth) * usdPerEth).toLocaleString() })}</p>}
+        {usd !== null && (
+          <>
+            {/* The listed total (what the headline shows), at the engine's price: equal to metrics.ethUsd.totalValueUsdCents unless last known figures are added. */}
+            <p className="muted" data-testid="usd-value">
+              {t('usdValue', { usd: formatUsdCents(ethToUsdCents(listed.totalEth, usd.answer, usd.decimals)) })}
+              {usd.stale && <strong className="stale-price"> ({t('usdStalePrice')})</strong>}
+            </p>
+            <p className="muted small" data-testid="usd-price">
+              {t('usdPriceAt', { price: formatUsdCents(ethToUsdCents(ONE_ETH, usd.answer, usd.decimals)), time: new Date(Number(usd.updatedAt) * 1000).toLocaleString() })}
+            </p>
+          </>
+        )}
       </section>
       <section className="card score" aria-labelledby="score-h">
         <h2 id="score-h">{t('riskScore')}</h2>
@@ -73,7 +87,7 @@ export function OverviewView({ report, history, onShowWarnings, usdPerEth }: Pro
           <ul>
             {top.map((w) => (
               <li key={w.id}>
-                <SeverityBadge severity={w.severity} /> {safeText(w.title, 120)}
+                <SeverityBadge severity={w.severity} /> {safeText(warningTextFor(w, language).title, 120)}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
 import { formatDuration, formatEth, formatUnitsFixed, shortAddress } from '../../shared/format';
+import { warningTextFor } from '../../shared/i18n/warning-text-for';
 import type { Position, RiskReport, Warning } from '../../shared/report';
 import { useApp } from '../app-context';
 import { chainName } from '../chain-name';
@@ -28,7 +29,7 @@ function groupKey(p: Position): string {
 }
 
 export function PositionsView({ report, walletName }: { readonly report: RiskReport; readonly walletName: (address: string) => string }) {
-  const { t } = useApp();
+  const { t, language } = useApp();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const groups = new Map<string, Position[]>();
   for (const p of report.positions) groups.set(groupKey(p), [...(groups.get(groupKey(p)) ?? []), p]);
@@ -95,7 +96,7 @@ export function PositionsView({ report, walletName }: { readonly report: RiskRep
                         <td>
                           {warnings.map((w) => (
                             <div key={w.id}>
-                              <SeverityBadge severity={w.severity} /> {safeText(w.title, 60)}
+                              <SeverityBadge severity={w.severity} /> {safeText(warningTextFor(w, language).title, 60)}
                             </div>
                           ))}
                         </td>

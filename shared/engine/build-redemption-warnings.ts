@@ -1,14 +1,12 @@
 import { formatEther } from 'viem';
+import { ethParam } from '../i18n/eth-param';
+import { warningMessage } from '../i18n/warning-params';
+import { renderWarningText } from '../i18n/warning-text';
 import type { Warning } from '../report';
 import type { RedemptionNote } from './build-redemption-positions';
 import { compareText } from './compare-text';
 import { shortAddress } from './short-address';
 
-const eth = (wei: bigint): string => {
-  const [whole = '0', decimals = ''] = formatEther(wei).split('.');
-  const cut = decimals.slice(0, 4).replace(/0+$/, '');
-  return `${whole}${cut ? `.${cut}` : ''} ETH`;
-};
 const days = (seconds: bigint): number => Math.round(Number(seconds) / 864) / 100;
 
 /**
@@ -25,26 +23,30 @@ export function buildRedemptionWarnings(notes: readonly RedemptionNote[]): Warni
   const out: Warning[] = [];
   for (const n of notes) {
     const r = n.request;
-    const what = `${r.protocol} redemption #${r.requestId.includes(':') ? r.requestId.split(':').pop() ?? r.requestId : r.requestId}`;
+    const request = r.requestId.includes(':') ? r.requestId.split(':').pop() ?? r.requestId : r.requestId;
     if (r.status === 'claimable') {
-      const value = r.expectedAsset === 'ETH' ? eth(r.expectedAmount) : `${formatEther(r.expectedAmount)} ${r.expectedAsset}`;
+      const message = warningMessage('redemption-claimable', {
+        protocol: r.protocol, request, amount: r.expectedAsset === 'ETH' ? ethParam(r.expectedAmount) : formatEther(r.expectedAmount), asset: r.expectedAsset,
+        owner: shortAddress(r.owner), queue: shortAddress(r.contract),
+      });
+      const text = renderWarningText(message, 'en');
       out.push({
         id: `redemption-claimable:${n.positionId}`, kind: 'redemption-claimable', severity: 'info',
-        title: `${what} can be claimed: ${value}`, subject: n.positionId,
+        title: text.title, subject: n.positionId,
         value: Number(formatEther(r.expectedAmount)), threshold: null,
-        explanation: `The ${r.protocol} queue has processed the request of ${shortAddress(r.owner)}; until it is claimed it earns nothing.`,
-        action: `Claim it from ${shortAddress(r.owner)} on ${r.protocol}'s app (queue ${shortAddress(r.contract)}).`,
+        explanation: text.explanation, action: text.action, message,
       });
     }
     if (n.overdueSeconds !== null && n.expectedDelaySeconds !== null) {
       const expected = days(n.expectedDelaySeconds);
+      const waited = days(n.expectedDelaySeconds + n.overdueSeconds);
+      const message = warningMessage(n.delayOnChain ? 'redemption-overdue' : 'redemption-overdue-documented', { protocol: r.protocol, request, waitedDays: waited, expectedDays: expected });
+      const text = renderWarningText(message, 'en');
       out.push({
         id: `redemption-overdue:${n.positionId}`, kind: 'redemption-overdue', severity: 'warning',
-        title: `${what} is past its expected delay`, subject: n.positionId,
-        value: days(n.expectedDelaySeconds + n.overdueSeconds), threshold: expected,
-        explanation: `The request has waited ${days(n.expectedDelaySeconds + n.overdueSeconds)} days, against ${expected} days ${n.delayOnChain ? 'read on chain' : 'documented (no on-chain getter)'}; `
-          + 'a queue that stops processing is where the money sits in a crisis.',
-        action: `Check ${r.protocol}'s status page and announcements; the request stays yours, but its exit is not moving.`,
+        title: text.title, subject: n.positionId,
+        value: waited, threshold: expected,
+        explanation: text.explanation, action: text.action, message,
       });
     }
   }

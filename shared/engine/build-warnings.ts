@@ -1,4 +1,8 @@
 import { formatEther } from 'viem';
+import { ethParam } from '../i18n/eth-param';
+import type { WarningKey, WarningParams } from '../i18n/warning-params';
+import { readListParams, warningMessage } from '../i18n/warning-params';
+import { renderWarningText } from '../i18n/warning-text';
 import type { Metrics, Severity, UnreadPosition, Warning } from '../report';
 import { SEVERITY_RANK } from '../report';
 import type { Thresholds } from '../settings/thresholds';
@@ -25,29 +29,31 @@ export interface WarningInputs {
   readonly heldTokens: ReadonlySet<string>;
 }
 
-const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
-/** `12.3456 ETH`: at most four decimals, no locale (Intl is slow and machine-dependent). */
-const eth = (wei: bigint): string => {
-  const [whole = '0', decimals = ''] = formatEther(wei).split('.');
-  const cut = decimals.slice(0, 4).replace(/0+$/, '');
-  return `${whole}${cut ? `.${cut}` : ''} ETH`;
-};
-const days = (seconds: bigint | null): string => (seconds === null ? 'an unknown time' : `${(Number(seconds) / 86_400).toFixed(1)} days`);
 const rank = (s: Severity): number => SEVERITY_RANK[s];
-const LIST_LIMIT = 5;
+/** The concentration dimensions with a top-share rule, and their message keys. */
+const TOP_SHARE_KEYS = {
+  protocol: 'concentration-protocol', venue: 'concentration-venue', operator: 'concentration-operator', avs: 'concentration-avs',
+} as const satisfies Record<string, WarningKey>;
+/** The dimensions with a Herfindahl rule, and their message keys. */
+const HHI_KEYS = { protocol: 'concentration-hhi-protocol', operator: 'concentration-hhi-operator' } as const satisfies Record<string, WarningKey>;
+const isKeyOf = <T extends object>(table: T, key: string): key is Extract<keyof T, string> => Object.hasOwn(table, key);
+/** A chain's name as a message parameter, when the registry knows it (templates fall back to its id). */
+const chainParams = (chainId: number, name: string | undefined): { chainId: number; chain?: string } => (name === undefined ? { chainId } : { chainId, chain: name });
 
 /**
  * Every warning rule of docs/risk-model.md applied to the metrics. Ids are `${kind}:${subject}`;
  * numeric rules use hysteresis against the previous report. Sorted by severity (critical first),
- * then id.
+ * then id. Each warning carries its text as a catalog message (shared/i18n) and rendered in English.
  */
 export function buildWarnings(inp: WarningInputs): Warning[] {
   const { ctx, metrics: m, thresholds: t } = inp;
   const out: Warning[] = [];
   const h = t.hysteresisFraction;
   const prevSeverity = (id: string): Severity | null => inp.previous.get(id)?.severity ?? null;
-  const push = (kind: string, subject: string, severity: Severity, title: string, value: Warning['value'], threshold: Warning['threshold'], explanation: string, action: string): void => {
-    out.push({ id: `${kind}:${subject}`, kind, subject, severity, title, value, threshold, explanation, action });
+  const push = <K extends WarningKey>(kind: string, subject: string, severity: Severity, value: Warning['value'], threshold: Warning['threshold'], key: K, params: WarningParams<K>): void => {
+    const message = warningMessage(key, params);
+    const text = renderWarningText(message, 'en');
+    out.push({ id: `${kind}:${subject}`, kind, subject, severity, title: text.title, value, threshold, explanation: text.explanation, action: text.action, message });
   };
   const total = m.totalValueEth;
 
@@ -59,11 +65,10 @@ export function buildWarnings(inp: WarningInputs): Warning[] {
     if (!lvl) continue;
     const token = ctx.tokensById.get(d.token);
     const exit = token ? tokenExit(ctx, token).atNavSeconds : null;
-    push('depeg', d.token, lvl.severity, `${d.symbol} trades ${pct(-d.depeg)} below its NAV`, -d.depeg, lvl.threshold,
-      `The market pays ${eth(d.marketEthPerToken)} for one ${d.symbol}, while the protocol values it at ${eth(d.navEthPerToken)} (NAV). `
-        + 'Selling now loses the difference, and a widening discount is often the first sign that the market doubts the protocol.',
-      `Avoid selling at the discount if you can wait: redeem at NAV through ${token?.protocol ?? 'the protocol'}'s withdrawal queue${exit !== null ? ` (about ${days(exit)})` : ''}. `
-        + 'Check the protocol\'s announcements, and if you use it as collateral, check how far it can fall before liquidation.');
+    push('depeg', d.token, lvl.severity, -d.depeg, lvl.threshold, 'depeg', {
+      symbol: d.symbol, discount: -d.depeg, marketEth: ethParam(d.marketEthPerToken), navEth: ethParam(d.navEthPerToken),
+      ...(token ? { protocol: token.protocol } : {}), ...(exit === null ? {} : { exitDays: Number(exit) / 86_400 }),
+    });
   }
 
   // NAV drop since the previous report: a realised loss (slashing, exploit, accounting error).
@@ -73,10 +78,7 @@ export function buildWarnings(inp: WarningInputs): Warning[] {
     const lvl = thresholdLevel({ value: d.drop, warning: t.navDropWarning, critical: t.navDropCritical, hysteresis: h, previous: prevSeverity(id) });
     if (!lvl) continue;
     const symbol = ctx.tokensById.get(d.token)?.symbol ?? d.token;
-    push('nav-drop', d.token, lvl.severity, `${symbol}'s NAV fell ${pct(d.drop)}`, d.drop, lvl.threshold,
-      `The protocol's own value of one ${symbol} fell from ${eth(d.previousEthPerToken)} to ${eth(d.ethPerToken)} since the last refresh. `
-        + 'A restaking token\'s NAV normally only rises with rewards; a fall means the protocol lost ETH (a slashing, a loss in a strategy, or an accounting change).',
-      'Look for an announcement by the protocol explaining the loss before adding to the position; consider whether the protocol\'s risk still suits you.');
+    push('nav-drop', d.token, lvl.severity, d.drop, lvl.threshold, 'nav-drop', { symbol, drop: d.drop, previousEth: ethParam(d.previousEthPerToken), currentEth: ethParam(d.ethPerToken) });
   }
 
   // Concentration (risk 3).
@@ -86,7 +88,7 @@ export function buildWarnings(inp: WarningInputs): Warning[] {
   };
   for (const c of m.concentration) {
     const threshold = topThreshold[c.dimension];
-    if (threshold === undefined || total === 0n) continue;
+    if (threshold === undefined || total === 0n || !isKeyOf(TOP_SHARE_KEYS, c.dimension)) continue;
     let fired = false;
     if (c.top) {
       const id = `concentration-${c.dimension}:${c.top.key}`;
@@ -95,21 +97,15 @@ export function buildWarnings(inp: WarningInputs): Warning[] {
         fired = true;
         // Nearly all restaking runs through one venue today: shown, but not an alarm.
         const severity: Severity = c.dimension === 'venue' ? 'info' : lvl.severity;
-        const what = c.dimension === 'avs' ? 'can be slashed by' : 'depends on';
-        push(`concentration-${c.dimension}`, c.top.key, severity, `${pct(c.top.share)} of your ETH ${what} one ${c.dimension === 'avs' ? 'AVS' : c.dimension}: ${c.top.label}`,
-          c.top.share, lvl.threshold,
-          `${c.top.label} accounts for ${eth(c.top.valueEth)} of your ${eth(total)}. If it fails (a bug, a governance error, a slashing), that whole share is affected at once.`,
-          `Spread your restaked ETH over several ${c.dimension === 'avs' ? 'operators with different AVSs' : `${c.dimension}s`}, so that no single one holds more than ${pct(threshold)}.`);
+        push(`concentration-${c.dimension}`, c.top.key, severity, c.top.share, lvl.threshold, TOP_SHARE_KEYS[c.dimension], {
+          share: c.top.share, label: c.top.label, valueEth: ethParam(c.top.valueEth), totalEth: ethParam(total), threshold,
+        });
       }
     }
-    if (!fired && (c.dimension === 'protocol' || c.dimension === 'operator')) {
+    if (!fired && isKeyOf(HHI_KEYS, c.dimension)) {
       const id = `concentration-hhi:${c.dimension}`;
       const lvl = thresholdLevel({ value: c.hhi, warning: t.hhiWarning, critical: null, hysteresis: h, previous: prevSeverity(id) });
-      if (lvl) {
-        push('concentration-hhi', c.dimension, lvl.severity, `Your ${c.dimension}s are concentrated (HHI ${c.hhi.toFixed(2)})`, c.hhi, lvl.threshold,
-          `The Herfindahl index of your exposure by ${c.dimension} is ${c.hhi.toFixed(2)} (1 = everything in one, 0.25 or more counts as highly concentrated in antitrust practice).`,
-          `Add exposure to other ${c.dimension}s to lower the index.`);
-      }
+      if (lvl) push('concentration-hhi', c.dimension, lvl.severity, c.hhi, lvl.threshold, HHI_KEYS[c.dimension], { hhi: c.hhi });
     }
   }
 
@@ -119,17 +115,13 @@ export function buildWarnings(inp: WarningInputs): Warning[] {
     const id = 'slashable-exposure:portfolio';
     const lvl = thresholdLevel({ value: s.worstCaseShare, warning: t.slashableShareWarning, critical: t.slashableShareCritical, hysteresis: h, previous: prevSeverity(id) });
     if (lvl) {
-      push('slashable-exposure', 'portfolio', lvl.severity, `${pct(s.worstCaseShare)} of your ETH can be slashed`, s.worstCaseShare, lvl.threshold,
-        `Operators you are delegated to (directly or through your LRTs) have allocated stake to operator sets that can slash it. If every one of them slashed all it can, you would lose ${eth(s.worstCaseEth)}.`,
-        'Check which operator sets hold the largest share (Slashing view); prefer operators that allocate less of their stake, or move part of your ETH out of restaking.');
+      push('slashable-exposure', 'portfolio', lvl.severity, s.worstCaseShare, lvl.threshold, 'slashable-exposure', { share: s.worstCaseShare, worstCaseEth: ethParam(s.worstCaseEth) });
     }
     if (s.delegatedEth > 0n) {
       const nid = 'nominal-security:portfolio';
       const nl = thresholdLevel({ value: s.nominalShareOfDelegated, warning: t.nominalShareWarning, critical: null, hysteresis: h, previous: prevSeverity(nid) });
       if (nl) {
-        push('nominal-security', 'portfolio', 'info', `${pct(s.nominalShareOfDelegated)} of your delegated ETH secures nothing slashable`, s.nominalShareOfDelegated, nl.threshold,
-          `${eth(s.nominalEth)} is delegated to operators but not allocated to any operator set: it cannot be slashed, but it does not secure any service either, so the restaking rewards it earns rest on nominal security and may shrink.`,
-          'Nothing to do for safety; when comparing yields, discount rewards that come from nominal delegation.');
+        push('nominal-security', 'portfolio', 'info', s.nominalShareOfDelegated, nl.threshold, 'nominal-security', { share: s.nominalShareOfDelegated, nominalEth: ethParam(s.nominalEth) });
       }
     }
   }
@@ -137,33 +129,26 @@ export function buildWarnings(inp: WarningInputs): Warning[] {
   // Operators: slashed, tiny magnitude, leverage (risk 2).
   for (const op of m.leverage) {
     const subject = op.operator.toLowerCase();
-    const name = `Operator ${shortAddress(op.operator)}`;
+    const operator = shortAddress(op.operator);
+    const exposureEth = ethParam(op.exposureEth);
     if (op.slashedFraction !== null && op.slashedFraction > 0) {
       const cut = op.slashedFraction;
       const severity: Severity = cut >= t.operatorMaxMagnitudeCut ? 'critical' : 'warning';
-      push('operator-slashed', subject, severity, `${name} has been slashed (${pct(cut)} of its stake)`, cut, severity === 'critical' ? t.operatorMaxMagnitudeCut : 0,
-        `Its max magnitude fell below 1e18: operator sets slashed ${pct(cut)} of the stake delegated to it. ${eth(op.exposureEth)} of your ETH is delegated to it (directly or through your LRTs), and its withdrawable value has already been reduced.`,
-        'Find out why it was slashed; consider undelegating (native restaking) or leaving LRTs that delegate to it.');
+      push('operator-slashed', subject, severity, cut, severity === 'critical' ? t.operatorMaxMagnitudeCut : 0, 'operator-slashed', { operator, cut, exposureEth });
     }
     if (op.maxMagnitude !== null && op.maxMagnitude < t.operatorTinyMagnitude) {
-      push('operator-tiny-magnitude', subject, 'warning', `${name} has almost nothing left to slash`, op.maxMagnitude, t.operatorTinyMagnitude,
-        `Its max magnitude is ${op.maxMagnitude.toPrecision(3)} of the original: it has been slashed nearly completely. Stake delegated to it is worth almost nothing, and new deposits round to almost no shares.`,
-        'Do not deposit or delegate to this operator; undelegate and withdraw what is left.');
+      push('operator-tiny-magnitude', subject, 'warning', op.maxMagnitude, t.operatorTinyMagnitude, 'operator-tiny-magnitude', { operator, maxMagnitude: op.maxMagnitude });
     }
     const sid = `restaking-leverage:${subject}:sets`;
     const sl = thresholdLevel({ value: op.sets, warning: t.leverageSetsWarning, critical: null, hysteresis: h, previous: prevSeverity(sid) });
     if (sl) {
-      push('restaking-leverage', `${subject}:sets`, sl.severity, `${name} backs ${op.sets} operator sets with the same stake`, op.sets, sl.threshold,
-        `The stake you delegate to it (${eth(op.exposureEth)}) is allocated to ${op.sets} operator sets. Each can slash its share, so one stake answers for many services.`,
-        'Prefer operators that serve fewer AVSs, or check that each AVS\'s slashing conditions are well understood.');
+      push('restaking-leverage', `${subject}:sets`, sl.severity, op.sets, sl.threshold, 'restaking-leverage-sets', { operator, sets: op.sets, exposureEth });
     }
     if (op.magnitudeSum !== null) {
       const mid = `restaking-leverage:${subject}:magnitude`;
       const ml = thresholdLevel({ value: op.magnitudeSum, warning: t.leverageMagnitudeSumWarning, critical: null, hysteresis: h, previous: prevSeverity(mid) });
       if (ml) {
-        push('restaking-leverage', `${subject}:magnitude`, ml.severity, `${name} has allocated ${pct(op.magnitudeSum)} of its stake`, op.magnitudeSum, ml.threshold,
-          `Its operator sets together can slash ${pct(op.magnitudeSum)} of the stake delegated to it, including your ${eth(op.exposureEth)}.`,
-          'Prefer operators that keep part of their stake unallocated, or reduce your exposure to this one.');
+        push('restaking-leverage', `${subject}:magnitude`, ml.severity, op.magnitudeSum, ml.threshold, 'restaking-leverage-magnitude', { operator, magnitudeSum: op.magnitudeSum, exposureEth });
       }
     }
   }
@@ -174,54 +159,42 @@ export function buildWarnings(inp: WarningInputs): Warning[] {
     const id = 'exit-mismatch:portfolio';
     const lvl = thresholdLevel({ value: e.beyondHorizonShare, warning: t.exitMismatchShare, critical: null, hysteresis: h, previous: prevSeverity(id) });
     if (lvl) {
-      push('exit-mismatch', 'portfolio', lvl.severity, `${pct(e.beyondHorizonShare)} of your ETH needs more than ${e.horizonDays} days to exit at NAV`, e.beyondHorizonShare, lvl.threshold,
-        `${eth(e.beyondHorizonEth)} can only be turned back into ETH at full value through queues longer than your horizon of ${e.horizonDays} days (or an unknown time). Selling faster means accepting the market discount, which widens in a crisis.`,
-        'Keep the part you may need soon in assets with a short exit, or start redemptions early.');
+      push('exit-mismatch', 'portfolio', lvl.severity, e.beyondHorizonShare, lvl.threshold, 'exit-mismatch', {
+        share: e.beyondHorizonShare, horizonDays: e.horizonDays, beyondEth: ethParam(e.beyondHorizonEth),
+      });
     }
     const lid = 'liquidity-locked:portfolio';
     const ll = thresholdLevel({ value: e.lockedShare, warning: t.lockedShareWarning, critical: null, hysteresis: h, previous: prevSeverity(lid) });
-    if (ll) {
-      push('liquidity-locked', 'portfolio', ll.severity, `${pct(e.lockedShare)} of your ETH is waiting in withdrawal queues`, e.lockedShare, ll.threshold,
-        `${eth(e.lockedEth)} is in withdrawal or redemption queues and cannot be used until they complete.`,
-        'See the Withdrawals view for when each becomes claimable; avoid starting more withdrawals you do not need.');
-    }
+    if (ll) push('liquidity-locked', 'portfolio', ll.severity, e.lockedShare, ll.threshold, 'liquidity-locked', { share: e.lockedShare, lockedEth: ethParam(e.lockedEth) });
   }
 
   // Claimable withdrawals.
   for (const { position: p } of inp.facts) {
     if (p.kind !== 'queued-withdrawal' || p.exit.atNavSeconds !== 0n) continue;
-    push('withdrawal-claimable', p.id, 'info', `A withdrawal of ${p.valueEth === null ? p.asset.symbol : eth(p.valueEth)} can be completed`, p.valueEth === null ? null : Number(formatEther(p.valueEth)), null,
-      `The EigenLayer withdrawal queued by ${shortAddress(p.wallet)} passed its delay at block ${p.exit.claimableAtBlock ?? '?'}; it earns nothing and is not restaked while it waits.`,
-      'Complete the withdrawal (completeQueuedWithdrawal) from the wallet that queued it.');
+    push('withdrawal-claimable', p.id, 'info', p.valueEth === null ? null : Number(formatEther(p.valueEth)), null, 'withdrawal-claimable', {
+      symbol: p.asset.symbol, wallet: shortAddress(p.wallet),
+      ...(p.valueEth === null ? {} : { amountEth: ethParam(p.valueEth) }), ...(p.exit.claimableAtBlock === null ? {} : { block: String(p.exit.claimableAtBlock) }),
+    });
   }
 
   // Paused tokens.
   for (const id of [...inp.heldTokens].sort()) {
     const paused = ctx.tokenStates.get(id)?.state.paused;
     if (!paused?.ok || !paused.value) continue;
-    const symbol = ctx.tokensById.get(id)?.symbol ?? id;
-    push('token-paused', id, 'warning', `${symbol} is paused`, 1, null,
-      `The ${symbol} contract reports paused: transfers, deposits or withdrawals may be blocked until its operators resume it.`,
-      'Do not rely on exiting through the protocol for now; follow its announcements.');
+    push('token-paused', id, 'warning', 1, null, 'token-paused', { symbol: ctx.tokensById.get(id)?.symbol ?? id });
   }
 
   // Data quality: stale or failed chains, failed reads.
   for (const snap of [...inp.snapshots].sort((a, b) => a.chainId - b.chainId)) {
-    const chainName = ctx.chains.get(snap.chainId)?.name ?? `chain ${snap.chainId}`;
+    const chain = chainParams(snap.chainId, ctx.chains.get(snap.chainId)?.name);
     const subject = String(snap.chainId);
     if (snap.status === 'failed' || snap.blockTimestamp === null) {
-      push('stale-data', subject, 'warning', `${chainName} could not be read`, null, t.staleDataSeconds,
-        `No endpoint for ${chainName} answered this refresh. Figures for it are the last ones read successfully, if any.`,
-        'Check your connection, or add a working RPC endpoint for this chain in Settings.');
+      push('stale-data', subject, 'warning', null, t.staleDataSeconds, 'chain-unreachable', chain);
     } else {
       const age = Number(inp.now - snap.blockTimestamp);
       const id = `stale-data:${subject}`;
       const lvl = thresholdLevel({ value: age, warning: t.staleDataSeconds, critical: null, hysteresis: h, previous: prevSeverity(id) });
-      if (lvl) {
-        push('stale-data', subject, lvl.severity, `${chainName} data is ${Math.round(age / 60)} minutes old`, age, lvl.threshold,
-          `The latest block read from ${chainName} is ${age} seconds old: the endpoint may be lagging, so prices and balances may be out of date.`,
-          'Check the endpoint in Settings, or add another one.');
-      }
+      if (lvl) push('stale-data', subject, lvl.severity, age, lvl.threshold, 'stale-data', { ...chain, ageSeconds: age });
     }
     if (snap.status === 'failed') continue;
     const unread = inp.unread.filter((u) => u.chainId === snap.chainId);
@@ -230,17 +203,11 @@ export function buildWarnings(inp: WarningInputs): Warning[] {
     const relevant = snap.failedReads.filter((f) => failedReadAffectsPortfolio(f.key, inp.heldTokens));
     const other = snap.failedReads.filter((f) => !failedReadAffectsPortfolio(f.key, inp.heldTokens));
     const count = relevant.length + unread.length;
-    const list = (items: readonly string[]): string =>
-      items.slice(0, LIST_LIMIT).join(', ') + (items.length > LIST_LIMIT ? `, and ${items.length - LIST_LIMIT} more` : '');
     if (count > 0) {
-      const items = [...unread.map((u) => `${u.source} of ${shortAddress(u.wallet)}`), ...relevant.map((f) => f.key)];
-      push('failed-reads', subject, 'warning', `${count} read${count === 1 ? '' : 's'} failed on ${chainName}`, count, 0,
-        `These reads failed: ${list(items)}. Positions that depend on them keep their last known figures (or are marked incomplete); they are never counted as zero.`,
-        'Usually temporary; if it persists, check the RPC endpoint in Settings.');
+      const items = [...unread.map((u) => ({ read: u.source, wallet: shortAddress(u.wallet) })), ...relevant.map((f) => ({ read: f.key, wallet: null }))];
+      push('failed-reads', subject, 'warning', count, 0, 'failed-reads', { ...chain, count, ...readListParams(items) });
     } else if (other.length > 0) {
-      push('failed-reads', subject, 'info', `${other.length} read${other.length === 1 ? '' : 's'} failed on ${chainName} (tokens you do not hold)`, other.length, 0,
-        `These reads failed: ${list(other.map((f) => f.key))}. None of your positions depends on them.`,
-        'Nothing to do for your portfolio; if it persists, the endpoint or the registry entry may be out of date.');
+      push('failed-reads', subject, 'info', other.length, 0, 'failed-reads-not-held', { ...chain, count: other.length, ...readListParams(other.map((f) => ({ read: f.key, wallet: null }))) });
     }
   }
 

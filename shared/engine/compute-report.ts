@@ -11,6 +11,7 @@ import { buildRedemptionWarnings } from './build-redemption-warnings';
 import { compareText } from './compare-text';
 import { buildWarnings } from './build-warnings';
 import { computeDepeg } from './compute-depeg';
+import { computeEthUsd } from './compute-eth-usd';
 import { computeExitProfile } from './compute-exit-profile';
 import { computeExposure } from './compute-exposure';
 import { computeLeverage } from './compute-leverage';
@@ -87,6 +88,7 @@ export function computeReport(input: ComputeReportInput): RiskReport {
   const metrics: Metrics = {
     totalValueEth, totalMarketValueEth, exposure, concentration, slashable, leverage, depeg, navDrops,
     exit, stackDepth: depth, stress, riskScore,
+    ethUsd: computeEthUsd({ snapshots, registry, totalValueEth, now }),
   };
 
   const previousWarnings = new Map<string, Warning>((previous?.warnings ?? []).map((w) => [w.id, w]));

@@ -35,6 +35,8 @@
  * The function is pure: the caller passes `now` and the local time of day, and persists the
  * returned state (plain JSON) so that a restart never announces again what was already said.
  */
+import { notificationWords, type NotificationWords } from '../i18n/notification-text';
+import { warningTextFor } from '../i18n/warning-text-for';
 import { SEVERITY_RANK, type Severity, type Warning } from '../report';
 import type { NotificationSettings } from '../settings/settings';
 import type { Thresholds } from '../settings/thresholds';
@@ -74,6 +76,8 @@ export interface DiffContext {
   readonly thresholds: Thresholds;
   /** Minutes since local midnight (0 to 1439), for quiet hours. */
   readonly localMinutesOfDay: number;
+  /** The language of the notifications' text (settings `language`); English when absent or without a catalog. */
+  readonly language?: string;
 }
 
 export interface DiffResult {
@@ -129,41 +133,43 @@ function byId(warnings: readonly Warning[]): Warning[] {
 
 function plainWarning(warning: Warning): Warning {
   // The state must stay plain JSON: copy only the fields of `Warning`.
-  const { id, kind, severity, title, subject, value, threshold, explanation, action } = warning;
-  return { id, kind, severity, title, subject, value, threshold, explanation, action };
+  const { id, kind, severity, title, subject, value, threshold, explanation, action, message } = warning;
+  const plain = { id, kind, severity, title, subject, value, threshold, explanation, action };
+  return message === undefined ? plain : { ...plain, message: { key: message.key, params: { ...message.params } } };
 }
 
-function single(due: Due): Notification {
+function single(due: Due, lang: string, words: NotificationWords): Notification {
   const { warning, reason } = due;
-  const prefix = reason === 'escalated' ? 'Worse: ' : reason === 'resolved' ? 'Resolved: ' : '';
-  const body = reason === 'resolved' ? warning.explanation : `${warning.explanation} ${warning.action}`;
+  const text = warningTextFor(warning, lang);
+  const prefix = reason === 'escalated' ? words.worse : reason === 'resolved' ? words.resolved : '';
+  const body = reason === 'resolved' ? text.explanation : `${text.explanation} ${text.action}`;
   return {
     key: `${reason === 'held' ? 'new' : reason}:${warning.id}`,
     severity: reason === 'resolved' ? 'info' : warning.severity,
-    title: toPlainText(`${prefix}${warning.title}`, TITLE_MAX),
+    title: toPlainText(`${prefix}${text.title}`, TITLE_MAX),
     body: toPlainText(body, BODY_MAX),
     warningIds: [warning.id],
     grouped: false,
   };
 }
 
-function summary(dues: readonly Due[], now: bigint): Notification {
+function summary(dues: readonly Due[], now: bigint, lang: string, words: NotificationWords): Notification {
   const open = dues.filter((due) => due.reason !== 'resolved');
   const worst = open.reduce<Severity>((acc, due) => (SEVERITY_RANK[due.warning.severity] > SEVERITY_RANK[acc] ? due.warning.severity : acc), 'info');
   const critical = open.filter((due) => due.warning.severity === 'critical').length;
   const resolved = dues.length - open.length;
-  const parts = [`${open.length} risk warning${open.length === 1 ? '' : 's'} need${open.length === 1 ? 's' : ''} attention`];
-  if (critical > 0) parts.push(`${critical} critical`);
-  if (resolved > 0) parts.push(`${resolved} resolved`);
+  const parts = [words.needAttention(open.length)];
+  if (critical > 0) parts.push(words.critical(critical));
+  if (resolved > 0) parts.push(words.resolvedCount(resolved));
   const lines = dues.slice(0, SUMMARY_LINES).map((due) => {
     const tag = due.reason === 'resolved' ? 'resolved' : due.warning.severity;
-    return `[${tag}] ${toPlainText(due.warning.title, 80)}`;
+    return `[${words.tag(tag)}] ${toPlainText(warningTextFor(due.warning, lang).title, 80)}`;
   });
-  if (dues.length > SUMMARY_LINES) lines.push(`…and ${dues.length - SUMMARY_LINES} more`);
+  if (dues.length > SUMMARY_LINES) lines.push(words.more(dues.length - SUMMARY_LINES));
   return {
     key: `summary:${now}`,
     severity: worst,
-    title: toPlainText(parts.join(', '), TITLE_MAX),
+    title: toPlainText(parts.join(words.separator), TITLE_MAX),
     // Lines are already plain; only the length is cut here (newlines separate them).
     body: lines.join('\n').slice(0, SUMMARY_LINES * 90 + 40),
     warningIds: dues.map((due) => due.warning.id),
@@ -293,7 +299,9 @@ export function diffReports(prev: NotifyState, warnings: readonly Warning[], ctx
     if (aRank !== bRank) return bRank - aRank;
     return a.warning.id < b.warning.id ? -1 : a.warning.id > b.warning.id ? 1 : 0;
   });
-  const notifications = due.length > settings.groupThreshold ? [summary(due, now)] : due.map(single);
+  const lang = ctx.language ?? 'en';
+  const words = notificationWords(lang);
+  const notifications = due.length > settings.groupThreshold ? [summary(due, now, lang, words)] : due.map((d) => single(d, lang, words));
 
   return {
     events,

@@ -22,6 +22,11 @@ export const storedWarningSchema = z.object({
   threshold: z.union([z.string(), z.number(), z.null()]),
   explanation: z.string(),
   action: z.string(),
+  /** The text in catalog form (shared/i18n); absent in state written before it existed. */
+  message: z.object({
+    key: z.string().max(100),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  }).optional(),
 }) satisfies z.ZodType<Warning>;
 
 /** One warning the notifier considers active. */

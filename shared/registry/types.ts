@@ -143,5 +143,10 @@ export interface Registry {
   readonly eigenLayer: EigenLayerInfo;
   readonly tokens: readonly TokenInfo[];
   /** ETH/USD feed on mainnet, for display only. */
-  readonly ethUsdFeed: (Sourced & { readonly address: Address; readonly decimals: number }) | null;
+  readonly ethUsdFeed: (Sourced & {
+    readonly address: Address;
+    readonly decimals: number;
+    /** Longest time between the feed's updates when the price moves less than its deviation threshold (seconds). */
+    readonly heartbeatSeconds: number;
+  }) | null;
 }

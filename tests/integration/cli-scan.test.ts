@@ -11,6 +11,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../world/anvil';
+import type { WarningMessage } from '../../shared/report';
+import { warningText } from '../../shared/i18n/warning-text';
 import { startDemoWorld, type DemoWorld } from '../../world/demo-world';
 
 interface Run { code: number | null; stdout: string; stderr: string }
@@ -65,7 +67,15 @@ describe('matryoshka scan --json', () => {
     expect(queued).toHaveLength(2);
     for (const q of queued) expect(q.exit.claimableAtBlock).toMatch(/^[1-9][0-9]*$/);
     // Severity decides the exit code: the demo has critical warnings.
-    expect((doc['warnings'] as { severity: string }[]).some((w) => w.severity === 'critical')).toBe(true);
+    const warnings = doc['warnings'] as { severity: string; title: string; explanation: string; action: string; message?: WarningMessage }[];
+    expect(warnings.some((w) => w.severity === 'critical')).toBe(true);
+    // Each warning's catalog form renders back to its English text, and to Chinese.
+    for (const w of warnings) {
+      expect(w.message, w.title).toBeDefined();
+      if (w.message === undefined) continue;
+      expect(warningText(w.message, 'en')).toEqual({ title: w.title, explanation: w.explanation, action: w.action });
+      expect(warningText(w.message, 'zh-CN')?.title).not.toBe(w.title);
+    }
     expect(run.code).toBe(2);
   });
 });
