@@ -1,9 +1,10 @@
 // Composition root of the desktop app: builds the pieces and hands them to each other; no logic.
 import path from 'node:path';
-import { app } from 'electron';
+import { app, dialog } from 'electron';
 import { createWebhookDispatcher } from '../node/channels/create-webhook-dispatcher';
 import { startAppCore, type AppCore } from '../node/core/start-app-core';
 import type { NotificationSink } from '../node/monitor/create-monitor';
+import { DataDirLockError } from '../node/store/data-dir-lock';
 import { registerAppScheme } from './app-protocol';
 import { quitAfter } from './quit-after';
 import { decryptSecret, encryptSecret } from './secrets';
@@ -39,6 +40,7 @@ if (acquireSingleInstance(app, () => desktop?.showWindow())) {
         // electron-store's format and place; RPC URLs (which can carry API keys) and webhook URLs
         // and secrets sealed with safeStorage.
         store: { dir: app.getPath('userData'), encryptSecret, decryptSecret },
+        face: 'desktop',
         sinks: [nativeSink, webhooks],
         log,
       });
@@ -63,6 +65,10 @@ if (acquireSingleInstance(app, () => desktop?.showWindow())) {
     })
     .catch((error: unknown) => {
       log.error('the app could not start', error);
+      // A watch or web host on the same data directory: say so rather than quit without a word.
+      if (error instanceof DataDirLockError && error.code === 'held') {
+        dialog.showErrorBox('Matryoshka cannot start', `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}. Stop it, then start Matryoshka again.`);
+      }
       app.quit();
     });
 }

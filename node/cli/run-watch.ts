@@ -5,7 +5,8 @@
  * every other face and go to the chosen channels; stdout gets a readable line per notified event,
  * or with --json-lines only JSON objects (node/cli/to-watch-lines.ts, schemas/watch-line.schema.json).
  * Logs go to stderr. Runs until `stopSignal`, then lets the refresh in progress finish (or
- * abandons it after `abandonAfterMs`), saves and returns 0. Bad input returns 3 before anything runs.
+ * abandons it after `abandonAfterMs`), saves and returns 0. Bad input returns 3 before anything runs,
+ * and so does a data dir another Matryoshka process holds (node/store/data-dir-lock.ts).
  */
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import { startAppCore, type AppCore, type DemoWorldHandle } from '../core/start-
 import { createChannelSinks } from '../channels/create-channel-sinks';
 import { parseChannelConfig } from '../channels/parse-channel-config';
 import type { MonitorLog, NotificationSink } from '../monitor/create-monitor';
+import { DataDirLockError } from '../store/data-dir-lock';
 import { inert } from './format-table';
 import { loadConfig } from './load-config';
 import type { CliOptions } from './parse-args';
@@ -106,7 +108,14 @@ export async function runWatch(options: CliOptions, io: WatchIo): Promise<number
     // Endpoints named for this run (config file, then command line).
     const userRpcs = new Map<number, readonly string[]>(config.rpc);
     for (const [id, urls] of options.rpc) userRpcs.set(id, urls);
-    const started = startAppCore({ store: { dir: dataDir }, sinks, log, publicFallback: userRpcs.size === 0, ...(demo === undefined ? {} : { demo }) });
+    let started: AppCore;
+    try {
+      started = startAppCore({ store: { dir: dataDir }, face: 'watch', sinks, log, publicFallback: userRpcs.size === 0, ...(demo === undefined ? {} : { demo }) });
+    } catch (error) {
+      // Another process watching the same data dir would notify twice and overwrite this one's state.
+      if (error instanceof DataDirLockError) return fail(`${error.message}; stop it or pass another --data-dir`);
+      throw error;
+    }
     core = started;
     demo = undefined; // the core stops it now
     // In memory only, a restart would announce everything again: refuse rather than run that way.

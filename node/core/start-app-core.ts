@@ -1,8 +1,9 @@
 /**
- * The app's core as every long-running face uses it (desktop, web host, watch): the store in a
- * data directory, chain clients from the settings (rebuilt when they change), the monitor over
- * the tracker and the engine, and the API services over them. Faces add their own notification
- * sinks and their own way of showing things.
+ * The app's core as every long-running face uses it (desktop, web host, watch): the data
+ * directory's lock (one process per data dir: node/store/data-dir-lock.ts), the store in it, chain
+ * clients from the settings (rebuilt when they change), the monitor over the tracker and the
+ * engine, and the API services over them. Faces add their own notification sinks and their own
+ * way of showing things.
  */
 import { createPublicClient, getAddress, http } from 'viem';
 import { diffReports } from '../../shared/notify/diff-reports';
@@ -14,6 +15,7 @@ import { createMonitor, type Monitor, type MonitorLog, type NotificationSink } f
 import { createMonitorServices } from '../monitor/create-monitor-services';
 import { monitorStoreFrom } from '../monitor/monitor-store-from';
 import { systemClock } from '../monitor/system-clock';
+import { acquireDataDirLock, DataDirLockError, describeHolder, type DataDirFace, type DataDirLock } from '../store/data-dir-lock';
 import { openStore, type OpenStoreOptions, type Store } from '../store/open-store';
 import type { ChainClient } from '../tracker/create-chain-client';
 import { resolveWalletInput } from '../tracker/resolve-ens';
@@ -29,6 +31,8 @@ export interface DemoWorldHandle {
 
 export interface StartAppCoreOptions {
   readonly store: OpenStoreOptions;
+  /** The face, as named in the data dir's lock and so in another process's refusal. Default 'app'. */
+  readonly face?: DataDirFace;
   /** Watch this world's sample wallets through its node only (no public endpoint). */
   readonly demo?: DemoWorldHandle;
   readonly sinks: readonly NotificationSink[];
@@ -45,7 +49,7 @@ export interface AppCore {
   readonly store: Store;
   readonly monitor: Monitor;
   readonly services: AppServices<RiskReport>;
-  /** Stops the monitor, closes the store and stops the demo world. */
+  /** Stops the monitor, closes the store, releases the data dir's lock and stops the demo world. */
   close(): Promise<void>;
 }
 
@@ -53,8 +57,36 @@ function userRpcs(settings: Settings): Map<number, readonly string[]> {
   return new Map(Object.entries(settings.rpcEndpoints).map(([chainId, urls]) => [Number(chainId), urls]));
 }
 
-/** Builds the core; the monitor is created but not started (the face starts it when ready). */
+/**
+ * Takes the data dir's lock; null when the dir cannot be written (the store then keeps working in
+ * memory and says so, and each face decides whether it may run that way).
+ */
+function lockDataDir(dir: string, face: DataDirFace, log: MonitorLog): DataDirLock | null {
+  try {
+    const lock = acquireDataDirLock(dir, { face });
+    if (lock.tookOver) log.info(`took over the data dir lock ${lock.path} of ${lock.replaced === null ? 'a damaged lock file' : `${describeHolder(lock.replaced)}, no longer running`}`);
+    return lock;
+  } catch (error) {
+    if (error instanceof DataDirLockError && error.code === 'unwritable') return null;
+    throw error;
+  }
+}
+
+/**
+ * Builds the core; the monitor is created but not started (the face starts it when ready). Throws
+ * `DataDirLockError` ('held') when another process uses the data dir.
+ */
 export function startAppCore(options: StartAppCoreOptions): AppCore {
+  const lock = lockDataDir(options.store.dir, options.face ?? 'app', options.log);
+  try {
+    return buildCore(options, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+function buildCore(options: StartAppCoreOptions, lock: DataDirLock | null): AppCore {
   const { log, demo } = options;
   const store = openStore(options.store);
   for (const problem of store.problems) log.warn(`store: ${problem.message}`);
@@ -131,6 +163,7 @@ export function startAppCore(options: StartAppCoreOptions): AppCore {
     close: async () => {
       monitor.stop();
       store.close();
+      lock?.release();
       await demo?.stop();
     },
   };

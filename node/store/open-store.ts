@@ -16,8 +16,10 @@
  *
  * Concurrency: every read and change re-reads the file first when another writer changed it (its
  * inode, size or time differ from what this store last read or wrote), so two stores on one file
- * in one process never lose each other's changes. Across processes the read-change-write is not locked: the
- * desktop app holds a single-instance lock and the web host is one process.
+ * in one process never lose each other's changes. Across processes the read-change-write is not
+ * locked here: every long-running face (desktop, web host, watch) opens its store through
+ * node/core/start-app-core.ts, which first takes the data directory's lock
+ * (node/store/data-dir-lock.ts), so a second process on the same directory refuses to start.
  */
 import fs from 'node:fs';
 import path from 'node:path';

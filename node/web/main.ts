@@ -6,6 +6,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DataDirLockError } from '../store/data-dir-lock';
 import { parseWebArgs, webUsage } from './parse-web-args';
 import { startWebApp, type DemoWorld } from './start-web-app';
 
@@ -53,6 +54,8 @@ async function main(argv: readonly string[]): Promise<number> {
     log,
   }).catch(async (error: unknown) => {
     await demo?.stop();
+    // Another Matryoshka process (a watch, another web host) uses this data directory.
+    if (error instanceof DataDirLockError && error.code === 'held') throw new Error(`${error.message}; stop it or pass another --data-dir`, { cause: error });
     throw error;
   });
   console.error(`[matryoshka] data directory: ${dataDir}`);

@@ -1,7 +1,7 @@
 import type { Monitor, MonitorLog, NotificationSink } from '../monitor/create-monitor';
 import type { Store } from '../store/open-store';
 import { createWebhookDispatcher } from '../channels/create-webhook-dispatcher';
-import { startAppCore, type DemoWorldHandle } from '../core/start-app-core';
+import { startAppCore, type AppCore, type DemoWorldHandle } from '../core/start-app-core';
 import { startWebHost, type WebHost } from './start-web-host';
 
 /** The simulated world, as world/demo-world.ts provides it. */
@@ -31,7 +31,8 @@ export interface WebApp {
 
 /**
  * The web face: the app core (store, monitor, services) and the loopback web host. Browser
- * notifications travel to the pages as `notification` events.
+ * notifications travel to the pages as `notification` events. Rejects with `DataDirLockError`
+ * when another Matryoshka process uses the data directory (node/store/data-dir-lock.ts).
  */
 export async function startWebApp(options: StartWebAppOptions): Promise<WebApp> {
   const { log } = options;
@@ -50,12 +51,20 @@ export async function startWebApp(options: StartWebAppOptions): Promise<WebApp> 
   const logSink: NotificationSink = { name: 'log', notify: (n) => log.info(`notification [${n.severity}] ${n.title}`) };
   // The webhooks in the settings, as they are at each notification (the same channels as the desktop app).
   const webhooks = createWebhookDispatcher({ webhooks: () => core.store.get().settings.channels.webhooks, log });
-  const core = startAppCore({
-    store: { dir: options.dataDir },
-    ...(options.demo === undefined ? {} : { demo: options.demo }),
-    sinks: [browserSink, logSink, webhooks],
-    log,
-  });
+  let core: AppCore;
+  try {
+    core = startAppCore({
+      store: { dir: options.dataDir },
+      face: 'web',
+      ...(options.demo === undefined ? {} : { demo: options.demo }),
+      sinks: [browserSink, logSink, webhooks],
+      log,
+    });
+  } catch (error) {
+    // DataDirLockError when another process uses the data dir: nothing started, nothing to stop.
+    await webhooks.close();
+    throw error;
+  }
   core.monitor.onUpdate(webhooks.observe);
 
   try {

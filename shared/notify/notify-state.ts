@@ -26,7 +26,7 @@ export const storedWarningSchema = z.object({
   message: z.object({
     key: z.string().max(100),
     params: z.record(z.string(), z.union([z.string(), z.number()])),
-  }).optional(),
+  }).exactOptional(),
 }) satisfies z.ZodType<Warning>;
 
 /** One warning the notifier considers active. */
