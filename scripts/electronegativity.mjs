@@ -6,18 +6,20 @@
  * An explanation is a row of the table under "## Electronegativity findings" in docs/security.md
  * whose first two cells are the check name and the file, e.g.
  *   | CONTEXT_ISOLATION_JS_CHECK | electron/window.ts | why it does not apply |
- * Explained findings are listed as such; explanations that no longer match a finding are reported
- * (stale), so the document stays true.
+ * Explained findings are listed as such. Fails (exit 1) on an unexplained finding above low
+ * severity and on an explanation that no longer matches a finding (stale), so the document stays
+ * true; fails closed (exit 2) when a source file cannot be parsed or the scan returns nothing usable.
+ * The check of Electron's release feed (AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK) needs the internet
+ * and is left out; the Electron version is pinned in package.json instead.
  *
  * Usage: node scripts/electronegativity.mjs [--input electron] [--doc docs/security.md]
  */
-import { spawnSync } from 'node:child_process';
 import console from 'node:console';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
+import run from '@doyensec/electronegativity';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -31,38 +33,7 @@ const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electro
 
 /** Severities Electronegativity reports; anything above LOW must be explained. */
 const ABOVE_LOW = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
-
-/** Parses Electronegativity's CSV (quoted fields may hold commas and doubled quotes). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field.trim());
-      field = '';
-    } else if (c === '\n') {
-      row.push(field.trim());
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field.trim());
-    rows.push(row);
-  }
-  return rows.filter((r) => r.length > 1);
-}
+const SEVERITIES = new Set(['INFORMATIONAL', 'LOW', ...ABOVE_LOW]);
 
 /** `CHECK file` keys explained in the document's findings table. */
 function explained(markdown) {
@@ -77,22 +48,37 @@ function explained(markdown) {
   return keys;
 }
 
-const out = mkdtempSync(join(tmpdir(), 'electronegativity-'));
-const csv = join(out, 'findings.csv');
-try {
-  const bin = join(root, 'node_modules/.bin/electronegativity');
-  const run = spawnSync(bin, ['-i', join(root, input), '-o', csv, '-r', '-v', 'false', '-e', electronVersion], { cwd: root, encoding: 'utf8', timeout: 300_000 });
-  if (run.error || run.status !== 0) {
-    console.error(run.stdout, run.stderr);
-    console.error(`electronegativity failed to run: ${run.error?.message ?? `exit ${run.status}`}`);
-    process.exit(2);
+/**
+ * The findings straight from Electronegativity's API (its CSV writer races its own header write,
+ * and quotes in code samples made rows merge, so a file is never parsed). Fails closed: a source
+ * file it could not parse, or a finding without a known severity or a file, stops the check.
+ */
+async function scan() {
+  const dir = resolve(root, input);
+  const result = await run({
+    // The release-feed check needs the internet (absent in CI): it only waited for a timeout.
+    input: dir, customScan: [], excludeFromScan: ['availablesecurityfixesglobalcheck'], isRelative: true, isVerbose: false,
+    electronVersionOverride: electronVersion, parserPlugins: [],
+  });
+  if (!result || !Array.isArray(result.issues) || !Array.isArray(result.errors)) throw new Error('Electronegativity returned no result');
+  if (result.errors.length > 0) {
+    throw new Error(`Electronegativity could not scan ${result.errors.length} file(s): ${result.errors.map((e) => JSON.stringify(e)).join('; ')}`);
   }
-  const [header, ...rows] = parseCsv(readFileSync(csv, 'utf8'));
-  if (!header || header[0] !== 'issue') throw new Error('unexpected electronegativity CSV header');
-  const findings = rows.map(([issue, severity, confidence, filename, location]) => ({
-    issue, severity, confidence, file: `${input}/${filename}`, location,
-  }));
-  const reasons = explained(readFileSync(join(root, doc), 'utf8'));
+  const sources = readdirSync(dir, { recursive: true }).filter((f) => /\.(ts|tsx|js|mjs|cjs)$/.test(String(f)));
+  if (sources.length === 0) throw new Error(`no source files under ${input}`);
+  return result.issues.map((i) => {
+    const severity = i?.severity?.name;
+    if (typeof i?.id !== 'string' || !SEVERITIES.has(severity) || typeof i.file !== 'string') {
+      throw new Error(`unexpected finding: ${JSON.stringify(i)}`);
+    }
+    const file = i.file === 'N/A' ? input : `${input}/${i.file}`;
+    return { issue: i.id, severity, file, location: `${i.location?.line ?? '?'}:${i.location?.column ?? '?'}` };
+  });
+}
+
+try {
+  const findings = await scan();
+  const reasons = explained(readFileSync(resolve(root, doc), 'utf8'));
   const used = new Set();
   const unexplained = [];
   for (const f of findings) {
@@ -103,9 +89,11 @@ try {
     console.log(`${tag.padEnd(11)} ${f.severity.padEnd(8)} ${f.issue} ${f.file}:${f.location}`);
     if (ABOVE_LOW.has(f.severity) && !reason) unexplained.push(f);
   }
-  for (const key of reasons.keys()) if (!used.has(key)) console.log(`stale      explanation in ${doc} matches no finding: ${key}`);
-  console.log(`${findings.length} findings, ${unexplained.length} above low severity without an explanation in ${doc}`);
-  process.exit(unexplained.length === 0 ? 0 : 1);
-} finally {
-  rmSync(out, { recursive: true, force: true });
+  const stale = [...reasons.keys()].filter((key) => !used.has(key));
+  for (const key of stale) console.log(`STALE      explanation in ${doc} matches no finding: ${key}`);
+  console.log(`${findings.length} findings, ${unexplained.length} above low severity without an explanation, ${stale.length} stale explanations in ${doc}`);
+  process.exit(unexplained.length === 0 && stale.length === 0 ? 0 : 1);
+} catch (error) {
+  console.error(`electronegativity check failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
 }
