@@ -38,9 +38,11 @@ try {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       await page.goto(app.host.url, { waitUntil: 'commit' });
+      // Runs in the page (the page's CSP forbids evaluating strings; this script has no DOM types).
       const handle = await page.waitForFunction(() => {
-        const el = document.querySelector('[data-testid="total-value"]');
-        return el !== null && /\d/.test(el.textContent ?? '') ? performance.now() : false;
+        const page = globalThis as unknown as { document: { querySelector(selector: string): { textContent: string | null } | null }; performance: { now(): number } };
+        const el = page.document.querySelector('[data-testid="total-value"]');
+        return el !== null && /\d/.test(el.textContent ?? '') ? page.performance.now() : false;
       }, undefined, { polling: 'raf', timeout: 30_000 });
       times.push(Number(await handle.jsonValue()));
       process.stderr.write(`first render ${i + 1}: ${times[times.length - 1]?.toFixed(0)} ms\n`);

@@ -4,6 +4,7 @@
  * unless named otherwise.
  */
 import type { Address } from 'viem';
+import type { RedemptionStatus } from './redemption';
 import type { ChainStatus, FailedRead } from './snapshot';
 
 export const LAYERS = ['defi', 'bridge', 'lrt', 'venue', 'operator', 'avs', 'lst', 'beacon'] as const;
@@ -73,6 +74,52 @@ export interface Position {
   readonly unrestakedEth: bigint;
   /** Reads this position depends on that failed: its figures may be incomplete. */
   readonly degraded: boolean;
+  /** The request behind a position of kind `redemption` (issue 10). Absent on other kinds and on reports stored before it existed. */
+  readonly redemption?: PositionRedemption;
+}
+
+/**
+ * How a redemption's claim time is known:
+ * - `now`: claimable now;
+ * - `on-chain`: from the queue's own figures (Renzo `createdAt + cooldown`, Kelp's delay block);
+ * - `estimate`: no per-request figure exists (ether.fi, Swell): the protocol's delay (on chain or the
+ *   registry's documented default) counted from the request's creation block when known, else in full;
+ * - `overdue`: past the protocol's expected delay and still not processed (it waits for the protocol);
+ * - `unknown`: no exit is known (e.g. an ether.fi request invalidated by the protocol).
+ */
+export const REDEMPTION_TIMINGS = ['now', 'on-chain', 'estimate', 'overdue', 'unknown'] as const;
+export type RedemptionTiming = (typeof REDEMPTION_TIMINGS)[number];
+
+/** One LRT redemption request, as the position of kind `redemption` shows it. Amounts are base units. */
+export interface PositionRedemption {
+  /** Registry protocol name (`ether.fi`, `Renzo`, `Kelp DAO`, `Swell`). */
+  readonly protocol: string;
+  /** The protocol's own id of the request: ether.fi and Swell the NFT id, Renzo `withdrawRequestID`, Kelp `${asset}:${userNonce}`. */
+  readonly requestId: string;
+  /** The queue contract. */
+  readonly queue: Address;
+  readonly status: RedemptionStatus;
+  /** The token given up (locked or burned by the queue). */
+  readonly assetGiven: Position['asset'];
+  /** Base units of `assetGiven` locked in the request. */
+  readonly amountLocked: bigint;
+  /** What the request is expected to pay, in base units of the position's `asset` (equals `amount`); while pending an upper bound. */
+  readonly expectedAmount: bigint;
+  readonly timing: RedemptionTiming;
+  /** Unix seconds: when `timing` is `estimate`, the estimated claim time (the snapshot's block time + `exit.atNavSeconds`); else null. */
+  readonly estimatedClaimableAt: bigint | null;
+  /** The protocol's expected delay in seconds (read on chain, or the registry's documented default); null when unknown. */
+  readonly expectedDelaySeconds: bigint | null;
+  /** Whether `expectedDelaySeconds` was read on chain (false: the registry's documented default). */
+  readonly expectedDelayOnChain: boolean;
+  /** Seconds past the expected delay while still not processed; null when not overdue (or it cannot be told). */
+  readonly overdueSeconds: bigint | null;
+  /** Unix seconds the request was made, when the protocol stores it (Renzo). */
+  readonly createdAt: bigint | null;
+  /** Block the request was made at, when known (Kelp; ether.fi from the NFT's mint log). */
+  readonly startBlock: bigint | null;
+  /** Why a processed request cannot be claimed (ether.fi `invalidated`), else null. */
+  readonly blockedReason: string | null;
 }
 
 export interface Share {
@@ -105,7 +152,7 @@ export interface Warning {
    * The same text as a catalog key and its parameters, so every face can render it in the
    * user's language (shared/i18n). Absent on reports stored before it existed.
    */
-  readonly message?: WarningMessage | undefined;
+  readonly message?: WarningMessage;
 }
 
 /** A warning's text in catalog form: `key` names a template of title, explanation and action. */

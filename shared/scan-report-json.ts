@@ -4,8 +4,11 @@
  * retyped without a new schemaVersion. Every amount is a decimal string of an integer.
  */
 import { formatUnits, getAddress } from 'viem';
+import { redemptionsNotTracked } from './engine/redemptions-not-tracked';
 import { formatUsdCents } from './format-usd';
-import type { EthUsdPrice, Position, RiskReport, Warning } from './report';
+import { registry } from './registry/registry';
+import type { TokenInfo } from './registry/types';
+import type { EthUsdPrice, Position, PositionRedemption, RiskReport, Warning } from './report';
 
 export const SCAN_REPORT_SCHEMA_VERSION = 1;
 
@@ -54,6 +57,28 @@ function positionJson(p: Position): Record<string, unknown> {
     nominalEth: p.nominalEth.toString(),
     unrestakedEth: p.unrestakedEth.toString(),
     degraded: p.degraded,
+    ...(p.redemption === undefined ? {} : { redemption: redemptionJson(p.redemption) }),
+  };
+}
+
+/** `positions[].redemption` (kind `redemption` only): the request, what it gave up, what it pays, how its time is known. */
+function redemptionJson(r: PositionRedemption): Record<string, unknown> {
+  return {
+    protocol: r.protocol,
+    requestId: r.requestId,
+    queue: getAddress(r.queue),
+    status: r.status,
+    assetGiven: { symbol: r.assetGiven.symbol, address: r.assetGiven.address, decimals: r.assetGiven.decimals, tokenId: r.assetGiven.tokenId },
+    amountLocked: r.amountLocked.toString(),
+    expectedAmount: r.expectedAmount.toString(),
+    timing: r.timing,
+    estimatedClaimableAt: str(r.estimatedClaimableAt),
+    expectedDelaySeconds: seconds(r.expectedDelaySeconds),
+    expectedDelayOnChain: r.expectedDelayOnChain,
+    overdueSeconds: seconds(r.overdueSeconds),
+    createdAt: str(r.createdAt),
+    startBlock: str(r.startBlock),
+    blockedReason: r.blockedReason,
   };
 }
 
@@ -72,8 +97,11 @@ function ethUsdJson(p: EthUsdPrice | null | undefined): Record<string, unknown> 
   return { usdPerEth: formatUnits(p.answer, p.decimals), updatedAt: p.updatedAt.toString(), stale: p.stale, totalValueUsd: formatUsdCents(p.totalValueUsdCents, false) };
 }
 
-/** Builds the `--json` document from a report. `generatedAt` is the report's `now`. */
-export function toScanReportJson(report: RiskReport): Record<string, unknown> {
+/**
+ * Builds the `--json` document from a report. `generatedAt` is the report's `now`. `tokens` (the
+ * registry's by default) say which protocols' redemption requests are not tracked.
+ */
+export function toScanReportJson(report: RiskReport, tokens: readonly TokenInfo[] = registry.tokens): Record<string, unknown> {
   const metrics = jsonify(report.metrics) as Record<string, unknown>;
   return {
     schemaVersion: SCAN_REPORT_SCHEMA_VERSION,
@@ -90,6 +118,10 @@ export function toScanReportJson(report: RiskReport): Record<string, unknown> {
       valueEth: w.valueEth.toString(), positionCount: w.positionCount,
     })),
     positions: report.positions.map(positionJson),
+    // Protocols whose pending requests a wallet may have but the app does not read (their tokens are held).
+    redemptionsNotTracked: redemptionsNotTracked(report.positions, tokens).map((n) => ({
+      wallet: getAddress(n.wallet), protocol: n.protocol, queue: n.queue === null ? null : getAddress(n.queue), tokens: [...n.tokens],
+    })),
     unread: jsonify(report.unread),
     metrics: {
       ...metrics,

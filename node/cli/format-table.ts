@@ -1,11 +1,13 @@
 /**
  * The scan's readable output: positions with their stacks, exposure summary, exit profile, warnings.
  */
-import type { RiskReport, Share } from '../../shared/report';
+import type { Position, PositionRedemption, RiskReport, Share } from '../../shared/report';
 import { ethToUsdCents } from '../../shared/engine/eth-to-usd-cents';
-import { formatDuration, formatEth, formatShare, shortAddress } from '../../shared/format';
+import { redemptionsNotTracked } from '../../shared/engine/redemptions-not-tracked';
+import { formatDuration, formatEth, formatShare, formatUnitsFixed, shortAddress } from '../../shared/format';
 import { formatUsdCents } from '../../shared/format-usd';
 import { chains } from '../../shared/registry/chains';
+import { registry } from '../../shared/registry/registry';
 import { toPlainText } from '../../shared/notify/to-plain-text';
 
 /** Removes terminal control sequences and every invisible or reordering mark from untrusted text (ENS names, labels), one line, at most `max` characters. */
@@ -56,6 +58,64 @@ function usdSuffix(price: RiskReport['metrics']['ethUsd']): string {
   return ` (≈ ${formatUsdCents(price.totalValueUsdCents)} USD at ${perEth} USD/ETH${price.stale ? ', stale price' : ''})`;
 }
 
+const utc = (seconds: bigint): string => `${new Date(Number(seconds) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** `#40002`; Kelp's `${asset}:${nonce}` shows its nonce (the asset paid is in the row). */
+const requestLabel = (r: PositionRedemption): string => `#${inert(r.requestId.split(':').pop() ?? r.requestId, 24)}`;
+
+/** Where a delay used for an estimate comes from. */
+const delaySource = (r: PositionRedemption): string => r.expectedDelaySeconds === null ? 'the protocol\'s delay'
+  : `${formatDuration(r.expectedDelaySeconds)} ${r.expectedDelayOnChain ? 'delay read on chain' : 'documented default delay'}`;
+
+/**
+ * When a redemption can be claimed, the same in every place the table shows it: exact where the queue
+ * gives the moment or block, "about … (estimate)" where only a delay is known. `absolute` gives a UTC
+ * date instead of the time left.
+ */
+function redemptionWhen(p: Position, r: PositionRedemption, absolute: boolean): string {
+  const e = p.exit;
+  switch (r.timing) {
+    case 'now': return 'claimable now';
+    case 'estimate':
+      return absolute && r.estimatedClaimableAt !== null
+        ? `claimable about ${utc(r.estimatedClaimableAt)} (estimate: ${delaySource(r)})`
+        : `claimable in about ${formatDuration(e.atNavSeconds)} (estimate)`;
+    case 'overdue':
+      return `overdue by ${formatDuration(r.overdueSeconds)}: past the expected ${formatDuration(r.expectedDelaySeconds)}, waiting for ${inert(r.protocol, 24)}`;
+    case 'unknown': return `claim time unknown${r.blockedReason === null ? '' : ` (${inert(r.blockedReason, 40)})`}`;
+    case 'on-chain':
+      if (e.claimableAtBlock !== null) return `claimable at block ${e.claimableAtBlock}${e.claimableAt === null ? '' : ` (~${absolute ? utc(e.claimableAt) : formatDuration(e.atNavSeconds)})`}`;
+      if (e.claimableAt !== null) return absolute ? `claimable ${utc(e.claimableAt)}` : `claimable in ${formatDuration(e.atNavSeconds)}`;
+      return 'claim time unknown';
+  }
+}
+
+/** The exit column: a redemption's time as the pending lines say it. */
+function exitCell(p: Position): string {
+  const r = p.redemption;
+  if (r?.timing === 'estimate') return `about ${formatDuration(p.exit.atNavSeconds)} (estimate)`;
+  if (r?.timing === 'overdue') return `overdue ${formatDuration(r.overdueSeconds)}`;
+  if (r?.timing === 'unknown') return 'unknown';
+  return p.exit.claimableAtBlock !== null ? `${formatDuration(p.exit.atNavSeconds)} (block ${p.exit.claimableAtBlock})` : formatDuration(p.exit.atNavSeconds);
+}
+
+/** One row per redemption request of a wallet: protocol and id, status, what was given up, what it pays, when. */
+function redemptionRows(positions: readonly Position[]): string[] {
+  const rows: string[][] = [];
+  for (const p of positions) {
+    const r = p.redemption;
+    if (r === undefined) continue;
+    rows.push([
+      `    ${inert(r.protocol, 24)} ${requestLabel(r)}`,
+      r.status,
+      `gave up ${formatUnitsFixed(r.amountLocked, r.assetGiven.decimals)} ${inert(r.assetGiven.symbol, 16)}`,
+      `expects ${formatUnitsFixed(r.expectedAmount, p.asset.decimals)} ${inert(p.asset.symbol, 16)}`,
+      redemptionWhen(p, r, false),
+    ]);
+  }
+  return rows.length ? ['  redemption requests:', table(rows)] : [];
+}
+
 const SEVERITY_MARK = { critical: '[CRITICAL]', warning: '[WARNING] ', info: '[info]    ' } as const;
 
 /** Renders a report as plain text for a terminal. */
@@ -74,19 +134,25 @@ export function formatTable(report: RiskReport): string {
     const name = w.ens ? `${inert(w.ens)} (${w.address})` : w.address;
     out.push(`Wallet ${w.label ? `${inert(w.label)} — ` : ''}${name}: ${formatEth(w.valueEth)}`);
     const rows: string[][] = [['  asset', 'chain', 'amount', 'value (NAV)', 'value (market)', 'exit at NAV', 'stack']];
-    for (const p of report.positions.filter((x) => x.wallet.toLowerCase() === w.address.toLowerCase())) {
+    const mine = report.positions.filter((x) => x.wallet.toLowerCase() === w.address.toLowerCase());
+    for (const p of mine) {
       const stack = stackLine(p.stack);
+      const kind = p.kind === 'token' ? '' : ` (${p.kind}${p.redemption ? `, ${p.redemption.status}` : ''})`;
       rows.push([
-        `  ${inert(p.asset.symbol, 16)}${p.kind === 'token' ? '' : ` (${p.kind})`}${p.degraded ? ' !' : ''}`,
+        `  ${inert(p.asset.symbol, 16)}${kind}${p.degraded ? ' !' : ''}`,
         chainName(p.chainId),
         formatEth(p.amount * 10n ** BigInt(18 - Math.min(18, p.asset.decimals))).replace(' ETH', ''),
         formatEth(p.valueEth),
         formatEth(p.marketValueEth),
-        p.exit.claimableAtBlock !== null ? `${formatDuration(p.exit.atNavSeconds)} (block ${p.exit.claimableAtBlock})` : formatDuration(p.exit.atNavSeconds),
+        exitCell(p),
         stack,
       ]);
     }
     out.push(rows.length > 1 ? table(rows) : '  (no positions)');
+    out.push(...redemptionRows(mine));
+    for (const n of redemptionsNotTracked(mine, registry.tokens)) {
+      out.push(`  note: pending ${inert(n.protocol, 24)} redemptions are not tracked (${n.symbols.map((x) => inert(x, 16)).join(', ')} held): a request in its queue is not shown here`);
+    }
     out.push('');
   }
   out.push('Exposure');
@@ -99,11 +165,15 @@ export function formatTable(report: RiskReport): string {
   out.push('Exit profile (at NAV)');
   out.push(`  ${m.exit.buckets.map((b) => `≤${b.withinDays}d ${formatShare(b.share)}`).join('   ')}   later ${formatShare(m.exit.laterShare)}   instant at market ${formatShare(m.exit.instantShare)}`);
   for (const w of m.exit.pendingWithdrawals) {
-    const when = w.claimable ? 'claimable now'
-      : w.claimableAtBlock !== null ? `claimable at block ${w.claimableAtBlock}${w.claimableAt === null ? '' : ` (~${new Date(Number(w.claimableAt) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC)`}`
-        : w.claimableAt !== null ? `claimable ${new Date(Number(w.claimableAt) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`
-          : 'claimable at an unknown time';
-    out.push(`  pending: ${w.kind} ${formatEth(w.valueEth)} ${when}  [${w.positionId}]`);
+    const position = report.positions.find((p) => p.id === w.positionId);
+    const r = position?.redemption;
+    const when = position !== undefined && r !== undefined ? redemptionWhen(position, r, true)
+      : w.claimable ? 'claimable now'
+        : w.claimableAtBlock !== null ? `claimable at block ${w.claimableAtBlock}${w.claimableAt === null ? '' : ` (~${utc(w.claimableAt)})`}`
+          : w.claimableAt !== null ? `claimable ${utc(w.claimableAt)}`
+            : 'claimable at an unknown time';
+    const what = r === undefined ? w.kind : `${w.kind} ${inert(r.protocol, 24)} ${requestLabel(r)} (${r.status})`;
+    out.push(`  pending: ${what} ${formatEth(w.valueEth)} ${when}  [${w.positionId}]`);
   }
   if (m.stress.worst) out.push(`  stress (worst): ${inert(m.stress.worst.label, 60)}: loss ${formatEth(m.stress.worst.lossEth)} (${formatShare(m.stress.worst.share)})`);
   out.push('');

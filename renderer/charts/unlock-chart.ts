@@ -9,8 +9,16 @@ export interface UnlockItem {
 
 /** Pending withdrawals and redemptions, soonest first (claimable now, then by time, unknown last). */
 export function unlockTimeline(report: RiskReport, blockSecondsOf: (chainId: number) => number): UnlockItem[] {
+  const estimates = new Map<string, bigint>();
+  for (const p of report.positions) {
+    const at = p.redemption?.estimatedClaimableAt;
+    if (at !== undefined && at !== null) estimates.set(p.id, at);
+  }
   const items = report.metrics.exit.pendingWithdrawals.map((withdrawal): UnlockItem => {
     if (withdrawal.claimableAt !== null) return { withdrawal, at: Number(withdrawal.claimableAt) };
+    // A redemption whose time is only estimated (documented default delay): placed at the estimate.
+    const estimate = estimates.get(withdrawal.positionId);
+    if (estimate !== undefined) return { withdrawal, at: Number(estimate) };
     const chain = report.chains.find((c) => c.chainId === withdrawal.chainId);
     if (withdrawal.claimableAtBlock !== null && chain?.blockNumber != null && chain.blockTimestamp != null) {
       const blocks = Number(withdrawal.claimableAtBlock - chain.blockNumber);

@@ -1,10 +1,48 @@
 import { Bar } from 'react-chartjs-2';
-import { formatDuration, formatEth, formatShare } from '../../shared/format';
-import type { RiskReport } from '../../shared/report';
-import { useApp } from '../app-context';
+import { redemptionsNotTracked } from '../../shared/engine/redemptions-not-tracked';
+import { formatDuration, formatEth, formatShare, formatUnitsFixed } from '../../shared/format';
+import { tokens } from '../../shared/registry/tokens';
+import type { PendingWithdrawal, PositionRedemption, RiskReport } from '../../shared/report';
+import { useApp, type AppContextValue } from '../app-context';
 import { blockSeconds, chainName } from '../chain-name';
 import { unlockChart, unlockTimeline } from '../charts/unlock-chart';
 import { safeText } from '../display/safe-text';
+
+const STATUS_KEY = { pending: 'redemptionStatusPending', finalized: 'redemptionStatusFinalized', claimable: 'redemptionStatusClaimable' } as const;
+
+/** When an item becomes claimable, in words: a redemption says how its time is known (estimate, overdue). */
+function claimText(t: AppContextValue['t'], w: PendingWithdrawal, r: PositionRedemption | undefined, at: number | null, nowSeconds: number): string {
+  if (r?.timing === 'estimate' && r.estimatedClaimableAt !== null) {
+    const left = Number(r.estimatedClaimableAt) - nowSeconds;
+    return left > 0 ? t('claimableInAbout', { time: formatDuration(left) }) : t('claimableAboutNow');
+  }
+  if (r?.timing === 'overdue') return t('redemptionOverdue', { time: formatDuration(r.overdueSeconds), protocol: safeText(r.protocol, 24) });
+  if (r?.timing === 'unknown') return r.blockedReason === null ? t('claimableUnknown') : t('claimableBlocked', { reason: safeText(r.blockedReason, 40) });
+  const remaining = at === null ? null : at - nowSeconds;
+  if (w.claimable || (remaining !== null && remaining <= 0)) return t('claimableNow');
+  if (remaining !== null) return t('claimableIn', { time: formatDuration(remaining) });
+  if (w.claimableAtBlock !== null) return t('claimableAtBlock', { block: w.claimableAtBlock.toString() });
+  return t('claimableUnknown');
+}
+
+/** Protocols of held tokens whose pending requests the app does not read: the view says so, with or without a timeline. */
+function NotTracked({ report, walletName }: { readonly report: RiskReport; readonly walletName: (address: string) => string }) {
+  const { t } = useApp();
+  const notes = redemptionsNotTracked(report.positions, tokens);
+  if (notes.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="wd-untracked-h">
+      <h2 id="wd-untracked-h">{t('redemptionsNotTrackedTitle')}</h2>
+      <ul className="untracked-redemptions">
+        {notes.map((n) => (
+          <li key={`${n.wallet}:${n.protocol}`}>
+            {t('redemptionsNotTracked', { wallet: walletName(n.wallet), tokens: n.symbols.map((x) => safeText(x, 16)).join(', '), protocol: safeText(n.protocol, 24) })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export function WithdrawalsView({ report, walletName }: { readonly report: RiskReport; readonly walletName: (address: string) => string }) {
   const { t, now } = useApp();
@@ -16,7 +54,14 @@ export function WithdrawalsView({ report, walletName }: { readonly report: RiskR
   const items = unlockTimeline(report, blockSeconds);
   const chart = unlockChart(items, nowSeconds);
   const { exit } = report.metrics;
-  if (items.length === 0) return <p className="card">{t('withdrawalsNone')}</p>;
+  if (items.length === 0) {
+    return (
+      <div className="withdrawals">
+        <p className="card">{t('withdrawalsNone')}</p>
+        <NotTracked report={report} walletName={walletName} />
+      </div>
+    );
+  }
   return (
     <div className="withdrawals">
       <section className="card" aria-labelledby="wd-h">
@@ -25,14 +70,9 @@ export function WithdrawalsView({ report, walletName }: { readonly report: RiskR
         <ol className="timeline">
           {items.map(({ withdrawal: w, at }) => {
             const position = report.positions.find((p) => p.id === w.positionId);
-            const remaining = at === null ? null : at - nowSeconds;
-            const status = w.claimable || (remaining !== null && remaining <= 0)
-              ? t('claimableNow')
-              : remaining !== null
-                ? t('claimableIn', { time: formatDuration(remaining) })
-                : w.claimableAtBlock !== null
-                  ? t('claimableAtBlock', { block: w.claimableAtBlock.toString() })
-                  : t('claimableUnknown');
+            const r = position?.redemption;
+            const status = claimText(t, w, r, at, nowSeconds);
+            const estimatedAt = r?.timing === 'estimate' && r.estimatedClaimableAt !== null ? Number(r.estimatedClaimableAt) : null;
             return (
               <li key={w.positionId} className={w.claimable ? 'timeline-item claimable' : 'timeline-item'}>
                 <span className="timeline-status">
@@ -41,11 +81,21 @@ export function WithdrawalsView({ report, walletName }: { readonly report: RiskR
                 <strong>{formatEth(w.valueEth)}</strong> · {w.kind === 'redemption' ? t('kindRedemption') : t('kindQueued')}
                 {position !== undefined && <> · {safeText(position.asset.symbol, 16)}</>} · {walletName(w.wallet)} · {chainName(w.chainId)}
                 {at !== null && <span className="muted small"> ({new Date(at * 1000).toLocaleString()})</span>}
+                {estimatedAt !== null && <span className="muted small"> ({t('aboutDate', { date: new Date(estimatedAt * 1000).toLocaleString() })})</span>}
+                {r !== undefined && (
+                  <div className="small redemption-detail">
+                    {t('redemptionRequest', { protocol: safeText(r.protocol, 24), id: safeText(r.requestId.split(':').pop() ?? r.requestId, 24) })}
+                    {' · '}{t('redemptionStatus', { status: t(STATUS_KEY[r.status]) })}
+                    {' · '}{t('redemptionGivenUp', { amount: formatUnitsFixed(r.amountLocked, r.assetGiven.decimals), symbol: safeText(r.assetGiven.symbol, 16) })}
+                    {position !== undefined && <>{' · '}{t('redemptionExpected', { amount: formatUnitsFixed(r.expectedAmount, position.asset.decimals), symbol: safeText(position.asset.symbol, 16) })}</>}
+                  </div>
+                )}
               </li>
             );
           })}
         </ol>
       </section>
+      <NotTracked report={report} walletName={walletName} />
       {chart.days.length > 0 && (
         <section className="card" aria-labelledby="unlock-h">
           <h2 id="unlock-h">{t('unlockChart')}</h2>

@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import type { Position, StackLayer, UnreadPosition } from '../report';
+import type { Position, PositionRedemption, RedemptionTiming, StackLayer, UnreadPosition } from '../report';
 import type { RedemptionRequest, SnapshotWithRedemptions } from '../redemption';
 import type { ChainSnapshot } from '../snapshot';
 import type { EngineContext } from './build-engine-context';
@@ -48,6 +48,10 @@ export function redemptionPositionPrefix(chainId: number, wallet: Address, token
  * - ether.fi and Swell (no delay getter): the registry default delay, counted from the request's creation
  *   block when the log scan saw it, else in full (an upper bound); overdue as for Kelp;
  * - an ether.fi request finalized but invalidated has no known exit (`atNavSeconds` null).
+ * Each position carries the request (`redemption`): protocol, request id, status, the LRT given up and
+ * the amount locked, and how its claim time is known (`timing`); a time counted from a delay rather than
+ * read from the request (ether.fi, Swell) is an `estimate`, with `estimatedClaimableAt` set and
+ * `exit.claimableAt` left null (that field holds only the protocol's own figures).
  * No double counting: every protocol's queue takes the LRT out of the wallet when the request is made
  * (ether.fi LiquidityPool._requestWithdraw transfers the eETH to the NFT contract; Renzo WithdrawQueue.withdraw
  * and Kelp LRTWithdrawalManager.initiateWithdrawal transferFrom the LRT to themselves; Swell rswEXIT burns the
@@ -93,13 +97,16 @@ function redemptionPosition(ctx: EngineContext, snap: ChainSnapshot, req: Redemp
   let expectedDelaySeconds: bigint | null = delay.atNavSeconds;
   let delayOnChain = delay.onChain;
   let overdueSeconds: bigint | null = null;
+  let timing: RedemptionTiming;
   if (req.status === 'claimable') {
+    timing = 'now';
     atNavSeconds = 0n;
     atNavDelayOnChain = true;
     // Claimable already: its moment is the protocol's own when it has one, else the block that showed it (sorts first in the timeline).
     claimableAt = req.claimableAt ?? snap.blockTimestamp;
   } else if (req.claimableAt !== null) {
     // Time-based queue (Renzo): the chain gives the moment.
+    timing = 'on-chain';
     atNavSeconds = req.claimableAt > now ? req.claimableAt - now : 0n;
     atNavDelayOnChain = true;
     claimableAt = req.claimableAt;
@@ -109,6 +116,7 @@ function redemptionPosition(ctx: EngineContext, snap: ChainSnapshot, req: Redemp
     }
   } else if (req.claimableAtBlock !== null && block !== null) {
     // Block-based queue (Kelp): the chain gives the block.
+    timing = 'on-chain';
     atNavDelayOnChain = true;
     if (req.startBlock !== null) {
       expectedDelaySeconds = blocksToSeconds(req.claimableAtBlock - req.startBlock, blockTime);
@@ -122,9 +130,11 @@ function redemptionPosition(ctx: EngineContext, snap: ChainSnapshot, req: Redemp
       if (req.status === 'pending') overdueSeconds = blocksToSeconds(block - req.claimableAtBlock, blockTime);
     }
   } else if (req.blockedReason !== null && req.status === 'finalized') {
+    timing = 'unknown';
     atNavSeconds = null;
   } else if (delay.atNavSeconds !== null) {
     // No delay getter (ether.fi, Swell): the documented default, counted from creation when known.
+    timing = 'estimate';
     atNavDelayOnChain = delay.onChain;
     const elapsed = req.startBlock !== null && block !== null && block > req.startBlock ? blocksToSeconds(block - req.startBlock, blockTime) : 0n;
     if (elapsed > delay.atNavSeconds) {
@@ -134,8 +144,11 @@ function redemptionPosition(ctx: EngineContext, snap: ChainSnapshot, req: Redemp
       atNavSeconds = delay.atNavSeconds - elapsed;
     }
   } else {
+    timing = 'unknown';
     atNavSeconds = null;
   }
+  if (overdueSeconds !== null) timing = 'overdue';
+  const estimatedClaimableAt = timing === 'estimate' && atNavSeconds !== null ? (snap.blockTimestamp ?? now) + atNavSeconds : null;
 
   const layers = paid ? tokenLayers(ctx, paid.id) : null;
   const queue: StackLayer = { layer: 'lrt', protocol: req.protocol, address: req.contract, label: `${req.protocol} redemption queue` };
@@ -150,10 +163,27 @@ function redemptionPosition(ctx: EngineContext, snap: ChainSnapshot, req: Redemp
     exposure: { operators: [], operatorSets: [] },
     nominalEth: 0n, unrestakedEth: valueEth ?? 0n,
     degraded: valueEth === null,
+    redemption: redemptionDetail(ctx, req, { timing, estimatedClaimableAt, expectedDelaySeconds, delayOnChain, overdueSeconds }),
   };
   const tokenIds = [req.token, ...(layers?.tokenIds ?? [])];
   return {
     fact: { position, profile: null, slashableEth: 0n, tokenIds, marketToken: null, canonicalToken: null },
     note: { positionId: id, request: req, expectedDelaySeconds, delayOnChain, overdueSeconds },
+  };
+}
+
+function redemptionDetail(
+  ctx: EngineContext, req: RedemptionRequest,
+  t: { timing: RedemptionTiming; estimatedClaimableAt: bigint | null; expectedDelaySeconds: bigint | null; delayOnChain: boolean; overdueSeconds: bigint | null },
+): PositionRedemption {
+  const given = ctx.tokensById.get(req.assetGiven);
+  return {
+    protocol: req.protocol, requestId: req.requestId, queue: req.contract, status: req.status,
+    assetGiven: given ? { symbol: given.symbol, address: given.address, decimals: given.decimals, tokenId: given.id }
+      : { symbol: req.assetGiven, address: null, decimals: 18, tokenId: null },
+    amountLocked: req.amountLocked, expectedAmount: req.expectedAmount,
+    timing: t.timing, estimatedClaimableAt: t.estimatedClaimableAt,
+    expectedDelaySeconds: t.expectedDelaySeconds, expectedDelayOnChain: t.delayOnChain, overdueSeconds: t.overdueSeconds,
+    createdAt: req.createdAt, startBlock: req.startBlock, blockedReason: req.blockedReason,
   };
 }
