@@ -1,11 +1,11 @@
 /**
- * The `--config FILE` of the CLI faces: thresholds, endpoints and (for `watch`) notification and
+ * The `--config FILE` of the CLI faces: thresholds, endpoints, eth_getLogs ranges and (for `watch`) notification and
  * refresh settings and notification channels, as JSON. Unknown keys are errors (a typo must not
  * silently fall back to a default threshold).
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { notificationSettingsSchema, refreshPolicySchema, type NotificationSettings, type RefreshPolicy } from '../../shared/settings/settings';
+import { logBlockRangeSchema, notificationSettingsSchema, refreshPolicySchema, type NotificationSettings, type RefreshPolicy } from '../../shared/settings/settings';
 import { thresholdsSchema, type Thresholds } from '../../shared/settings/thresholds';
 
 const configSchema = z.strictObject({
@@ -16,6 +16,8 @@ const configSchema = z.strictObject({
   notifications: z.record(z.string(), z.unknown()).optional(),
   /** watch: refresh policy (shared/settings/settings.ts `refreshPolicySchema`). */
   refresh: z.record(z.string(), z.unknown()).optional(),
+  /** Largest eth_getLogs block range per chain id (shared/settings/settings.ts `logBlockRange`). */
+  logBlockRange: z.record(z.string().regex(/^[1-9][0-9]*$/, 'chain id'), logBlockRangeSchema).optional(),
   /** watch: notification channels, checked by the channel code (node/channels). */
   channels: z.unknown().optional(),
 });
@@ -31,6 +33,8 @@ export interface CliConfig {
   readonly channels: unknown;
   readonly rpc: ReadonlyMap<number, readonly string[]>;
   readonly chains: readonly number[] | null;
+  /** The file's eth_getLogs block range per chain (empty: not set). */
+  readonly logBlockRange: ReadonlyMap<number, number>;
 }
 
 export type LoadConfigResult = { readonly ok: true; readonly config: CliConfig } | { readonly ok: false; readonly error: string };
@@ -50,7 +54,7 @@ function givenKeys<T extends Record<string, unknown>>(schema: z.ZodObject, raw: 
 
 /** The defaults, as when no config file is given. */
 function defaults(): CliConfig {
-  return { thresholds: thresholdsSchema.parse({}), thresholdOverrides: {}, notifications: {}, refresh: {}, channels: undefined, rpc: new Map(), chains: null };
+  return { thresholds: thresholdsSchema.parse({}), thresholdOverrides: {}, notifications: {}, refresh: {}, channels: undefined, rpc: new Map(), chains: null, logBlockRange: new Map() };
 }
 
 /** Reads and validates a config file; `path` null gives the defaults. */
@@ -74,11 +78,12 @@ export function loadConfig(path: string | null): LoadConfigResult {
   if (!refresh.ok) return { ok: false, error: `config ${path}: refresh: ${refresh.error}` };
   const rpc = new Map<number, string[]>();
   for (const [id, urls] of Object.entries(parsed.data.rpc ?? {})) rpc.set(Number(id), urls);
+  const logBlockRange = new Map(Object.entries(parsed.data.logBlockRange ?? {}).map(([id, blocks]) => [Number(id), blocks] as const));
   return {
     ok: true,
     config: {
       thresholds: thresholds.data, thresholdOverrides: thresholdOverrides.value, notifications: notifications.value, refresh: refresh.value,
-      channels: parsed.data.channels, rpc, chains: parsed.data.chains ?? null,
+      channels: parsed.data.channels, rpc, chains: parsed.data.chains ?? null, logBlockRange,
     },
   };
 }

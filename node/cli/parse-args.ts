@@ -3,6 +3,7 @@
  * returned as messages for the caller to print (exit code 3).
  */
 import { chains } from '../../shared/registry/chains';
+import { MAX_LOG_BLOCK_RANGE, MIN_LOG_BLOCK_RANGE } from '../../shared/settings/settings';
 
 export type Command = 'scan' | 'watch' | 'help' | 'version';
 
@@ -20,6 +21,8 @@ export interface CliOptions {
   readonly dataDir: string | null;
   readonly intervalSeconds: number | null;
   readonly notify: readonly string[];
+  /** Largest eth_getLogs block range, for every chain read (null: the config file's or the settings'). */
+  readonly logRange: number | null;
 }
 
 export type ParseResult = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly error: string };
@@ -50,7 +53,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   const notify: string[] = [];
   let chainsOpt: number[] | null = null;
   let json = false, jsonLines = false, demo = false;
-  let config: string | null = null, dataDir: string | null = null, intervalSeconds: number | null = null;
+  let config: string | null = null, dataDir: string | null = null, intervalSeconds: number | null = null, logRange: number | null = null;
 
   const takeValue = (flag: string, inline: string | undefined): string | { error: string } => {
     if (inline !== undefined) return inline;
@@ -104,6 +107,15 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         intervalSeconds = Number(v);
         break;
       }
+      case '--log-range': {
+        const v = takeValue(flag, inline);
+        if (typeof v !== 'string') return { ok: false, error: v.error };
+        if (!/^[1-9][0-9]{0,6}$/.test(v) || Number(v) < MIN_LOG_BLOCK_RANGE || Number(v) > MAX_LOG_BLOCK_RANGE) {
+          return { ok: false, error: `--log-range ${v}: expected a whole number of blocks from ${MIN_LOG_BLOCK_RANGE} to ${MAX_LOG_BLOCK_RANGE}` };
+        }
+        logRange = Number(v);
+        break;
+      }
       case '--notify': {
         const v = takeValue(flag, inline);
         if (typeof v !== 'string') return { ok: false, error: v.error };
@@ -125,7 +137,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (command === 'scan' && !demo && inputs.length === 0) {
     return { ok: false, error: 'give at least one address or ENS name, or --demo' };
   }
-  return { ok: true, options: { command, inputs, rpc, chains: chainsOpt, json, jsonLines, demo, config, dataDir, intervalSeconds, notify } };
+  return { ok: true, options: { command, inputs, rpc, chains: chainsOpt, json, jsonLines, demo, config, dataDir, intervalSeconds, notify, logRange } };
 }
 
 export const usage = `Usage:
@@ -143,6 +155,8 @@ Options:
   --data-dir DIR                  watch: wallets, settings and notification state
                                   (default: $XDG_DATA_HOME/matryoshka, ~/.local/share/matryoshka)
   --interval SECONDS              watch: refresh on new blocks at most this often (whole seconds)
+  --log-range BLOCKS              largest eth_getLogs block range, every chain (default 2000;
+                                  1 to 1000000; lower it for an endpoint that refuses wide ranges)
   --notify desktop,webhook        watch: notification channels (docs/alerts.md)
   -h, --help    -V, --version
 

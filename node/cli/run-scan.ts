@@ -5,6 +5,7 @@
 import type { Writable } from 'node:stream';
 import { registry } from '../../shared/registry/registry';
 import type { Severity } from '../../shared/report';
+import { DEFAULT_LOG_BLOCK_RANGE } from '../../shared/settings/settings';
 import { toScanReportJson } from '../../shared/scan-report-json';
 import { buildChainClients } from '../core/build-chain-clients';
 import { refreshPortfolio } from '../core/refresh-portfolio';
@@ -12,6 +13,7 @@ import { resolveWallets } from '../core/resolve-wallets';
 import { formatTable, inert } from './format-table';
 import { loadConfig } from './load-config';
 import type { CliOptions } from './parse-args';
+import { createScanProgressLog } from './scan-progress-log';
 
 export const EXIT = { ok: 0, warning: 1, critical: 2, unknown: 3 } as const;
 
@@ -58,12 +60,16 @@ export async function runScan(options: CliOptions, io: ScanIo): Promise<number> 
     const resolved = await resolveWallets(clients.get(1)?.client ?? null, inputs);
     if (!resolved.ok) return fail(resolved.errors.map((e) => inert(e, 300)).join('\n'));
     log(`reading ${resolved.wallets.length} wallet(s) on ${[...clients.keys()].join(', ')}…`);
+    // --log-range for every chain, else the config file's per chain, else the default.
+    const rangeOf = (chainId: number): number => options.logRange ?? cfg.config.logBlockRange.get(chainId) ?? DEFAULT_LOG_BLOCK_RANGE;
+    const scanProgress = createScanProgressLog(log, rangeOf);
     const { report } = await refreshPortfolio({
       clients,
       wallets: resolved.wallets.map((w) => ({ address: w.address, ens: w.ens, label: labels.get(w.address.toLowerCase()) ?? null, chains: null })),
       registry, thresholds: cfg.config.thresholds, now: io.now(), previous: null,
       // One-shot: no stored scan position, so pending redemptions are found from each queue's deployment.
-      redemptions: { cursors: [] },
+      redemptions: { cursors: [], maxBlockRanges: new Map([...clients.keys()].map((id) => [id, BigInt(rangeOf(id))])) },
+      onScanProgress: scanProgress,
       onProgress: (chainId, state, error) => log(`chain ${chainId}: ${state}${error ? ` (${inert(error, 200)})` : ''}`),
     });
     if (report.chains.every((c) => c.status === 'failed')) {

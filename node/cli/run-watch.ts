@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { toPlainText } from '../../shared/notify/to-plain-text';
-import type { WebhookConfig } from '../../shared/settings/settings';
+import { logBlockRangeFor, type WebhookConfig } from '../../shared/settings/settings';
+import { chains as knownChains } from '../../shared/registry/chains';
 import { buildChainClients } from '../core/build-chain-clients';
 import { resolveWallets } from '../core/resolve-wallets';
 import { startAppCore, type AppCore, type DemoWorldHandle } from '../core/start-app-core';
@@ -24,6 +25,7 @@ import { DataDirLockError } from '../store/data-dir-lock';
 import { inert } from './format-table';
 import { loadConfig } from './load-config';
 import type { CliOptions } from './parse-args';
+import { createScanProgressLog } from './scan-progress-log';
 import { emptyWatchMemory, nextWatchMemory, toReadableLine, toWatchLines, type WatchLine } from './to-watch-lines';
 
 /** Exit codes of `matryoshka watch` (docs/cli.md). */
@@ -128,6 +130,9 @@ export async function runWatch(options: CliOptions, io: WatchIo): Promise<number
         for (const [id, urls] of userRpcs) rpcEndpoints[String(id)] = [...urls];
         const enabledChains = options.chains ?? config.chains ?? (userRpcs.size > 0 ? [...new Set([1, ...userRpcs.keys()])].sort((a, b) => a - b) : settings.enabledChains);
         const interval = options.intervalSeconds === null ? {} : { pollIntervalSeconds: options.intervalSeconds, minRefreshIntervalSeconds: options.intervalSeconds };
+        const logBlockRange: Record<string, number> = { ...settings.logBlockRange };
+        for (const [id, blocks] of config.logBlockRange) logBlockRange[String(id)] = blocks;
+        if (options.logRange !== null) for (const c of knownChains) logBlockRange[String(c.id)] = options.logRange;
         return {
           ...settings,
           rpcEndpoints,
@@ -135,6 +140,7 @@ export async function runWatch(options: CliOptions, io: WatchIo): Promise<number
           refresh: { ...settings.refresh, ...config.refresh, ...interval },
           thresholds: { ...settings.thresholds, ...config.thresholdOverrides },
           notifications: { ...settings.notifications, ...config.notifications },
+          logBlockRange,
         };
       });
     } catch (error) {
@@ -187,6 +193,11 @@ export async function runWatch(options: CliOptions, io: WatchIo): Promise<number
       const lines = toWatchLines(update, memory);
       memory = nextWatchMemory(memory, update.report);
       print(lines);
+    });
+    // A long redemption log scan (a first one, or a new wallet's catch-up) shows its progress in the log.
+    const scanProgress = createScanProgressLog((line) => log.info(line), (chainId) => logBlockRangeFor(started.store.get().settings, chainId));
+    started.monitor.onProgress((progress) => {
+      for (const chain of progress.chains) if (chain.scan !== undefined) scanProgress(chain.chainId, chain.scan);
     });
     started.monitor.start();
     const stored = started.monitor.getReport();

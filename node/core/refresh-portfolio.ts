@@ -7,11 +7,13 @@ import type { RiskReport } from '../../shared/report';
 import type { Registry } from '../../shared/registry/types';
 import type { Thresholds } from '../../shared/settings/thresholds';
 import type { ScanCursor } from '../../shared/redemption';
+import { DEFAULT_LOG_BLOCK_RANGE } from '../../shared/settings/settings';
 import type { ChainSnapshot } from '../../shared/snapshot';
 import { computeReport } from '../../shared/engine/compute-report';
 import type { ChainClient } from '../tracker/create-chain-client';
 import { describeError } from '../tracker/describe-error';
 import { readChain } from '../tracker/read-chain';
+import type { LearnedLogRanges } from '../tracker/learned-log-ranges';
 import { attachRedemptions } from '../tracker/redemptions-attach';
 
 export interface WalletRef {
@@ -24,6 +26,12 @@ export interface WalletRef {
 
 export type ChainProgressState = 'pending' | 'reading' | 'done' | 'failed';
 
+/** How far one chain's redemption log scans have got (summed over its scanned contracts). */
+export interface ChainScanProgress {
+  readonly scannedBlocks: bigint;
+  readonly totalBlocks: bigint;
+}
+
 export interface RefreshPortfolioParameters {
   readonly clients: ReadonlyMap<number, ChainClient>;
   readonly wallets: readonly WalletRef[];
@@ -33,12 +41,21 @@ export interface RefreshPortfolioParameters {
   readonly now: bigint;
   readonly previous: RiskReport | null;
   readonly onProgress?: (chainId: number, state: ChainProgressState, error: string | null) => void;
+  /** A chain's redemption log scan advanced (while the chain is `reading`): at its start and after every eth_getLogs chunk. */
+  readonly onScanProgress?: (chainId: number, progress: ChainScanProgress) => void;
   /**
    * Pending LRT redemptions (issue 10): the log-scan cursors from the store (all chains), the eth_getLogs
-   * range to use, and where a first scan starts (by lowercase contract; default ETHERFI_SCAN_DEFAULT_FROM_BLOCK).
-   * Omitted: redemptions are not read.
+   * range to use (per chain, else `maxBlockRange`, else DEFAULT_LOG_BLOCK_RANGE), the session's memory of
+   * ranges endpoints refused (node/tracker/learned-log-ranges.ts), and where a first scan starts (by
+   * lowercase contract; default ETHERFI_SCAN_DEFAULT_FROM_BLOCK). Omitted: redemptions are not read.
    */
-  readonly redemptions?: { readonly cursors: readonly ScanCursor[]; readonly maxBlockRange?: bigint; readonly scanStartBlocks?: ReadonlyMap<string, bigint> };
+  readonly redemptions?: {
+    readonly cursors: readonly ScanCursor[];
+    readonly maxBlockRange?: bigint;
+    readonly maxBlockRanges?: ReadonlyMap<number, bigint>;
+    readonly learnedRanges?: LearnedLogRanges;
+    readonly scanStartBlocks?: ReadonlyMap<string, bigint>;
+  };
 }
 
 export interface RefreshPortfolioResult {
@@ -72,11 +89,27 @@ export async function refreshPortfolio(p: RefreshPortfolioParameters): Promise<R
       let snapshot = await readChain({ client: cc.client, chainId, registry: p.registry, wallets, stats: cc });
       if (p.redemptions) {
         const r = p.redemptions;
+        const configured = r.maxBlockRanges?.get(chainId) ?? r.maxBlockRange ?? BigInt(DEFAULT_LOG_BLOCK_RANGE);
+        const endpoint = cc.activeEndpoint();
+        const scans = new Map<string, ChainScanProgress>();
+        const onScanProgress = p.onScanProgress;
         const attached = await attachRedemptions(cc.client, snapshot, {
           registry: p.registry, wallets, cursors: r.cursors.filter((c) => c.chainId === chainId), countRequests: false,
-          ...(r.maxBlockRange === undefined ? {} : { maxBlockRange: r.maxBlockRange }),
+          maxBlockRange: r.learnedRanges?.rangeFor(chainId, endpoint, configured) ?? configured,
           ...(r.scanStartBlocks === undefined ? {} : { scanStartBlocks: r.scanStartBlocks }),
+          ...(onScanProgress === undefined ? {} : {
+            onProgress: (progress) => {
+              scans.set(progress.contract.toLowerCase(), progress);
+              let scannedBlocks = 0n, totalBlocks = 0n;
+              for (const s of scans.values()) { scannedBlocks += s.scannedBlocks; totalBlocks += s.totalBlocks; }
+              onScanProgress(chainId, { scannedBlocks, totalBlocks });
+            },
+          }),
         });
+        // Learned only when one endpoint served the whole scan: a range another endpoint refused says nothing of this one.
+        if (r.learnedRanges !== undefined && attached.maxBlockRange !== null && cc.activeEndpoint() === endpoint) {
+          r.learnedRanges.learn(chainId, endpoint, configured, attached.maxBlockRange);
+        }
         snapshot = { ...attached.snapshot, rpcRequests: cc.httpRequests() - httpBefore };
         cursorsByChain.set(chainId, attached.cursors);
       }

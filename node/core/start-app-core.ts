@@ -10,7 +10,7 @@ import { diffReports } from '../../shared/notify/diff-reports';
 import { registry } from '../../shared/registry/registry';
 import type { RiskReport } from '../../shared/report';
 import type { AppServices } from '../../shared/ipc/app-services';
-import type { Settings } from '../../shared/settings/settings';
+import { logBlockRangeFor, type Settings } from '../../shared/settings/settings';
 import { createMonitor, type Monitor, type MonitorLog, type NotificationSink } from '../monitor/create-monitor';
 import { createMonitorServices } from '../monitor/create-monitor-services';
 import { monitorStoreFrom } from '../monitor/monitor-store-from';
@@ -18,6 +18,7 @@ import { systemClock } from '../monitor/system-clock';
 import { acquireDataDirLock, DataDirLockError, describeHolder, type DataDirFace, type DataDirLock } from '../store/data-dir-lock';
 import { openStore, type OpenStoreOptions, type Store } from '../store/open-store';
 import type { ChainClient } from '../tracker/create-chain-client';
+import { createLearnedLogRanges } from '../tracker/learned-log-ranges';
 import { resolveWalletInput } from '../tracker/resolve-ens';
 import { buildChainClients } from './build-chain-clients';
 import { refreshPortfolio } from './refresh-portfolio';
@@ -106,6 +107,8 @@ function buildCore(options: StartAppCoreOptions, lock: DataDirLock | null): AppC
     clients = buildChainClients({ chainIds: settings.enabledChains, userRpcs: userRpcs(settings), publicFallback });
   };
   rebuildClients(store.get().settings);
+  // eth_getLogs ranges endpoints refused, for this core's lifetime (node/tracker/learned-log-ranges.ts).
+  const learnedRanges = createLearnedLogRanges();
 
   const monitor = createMonitor({
     refresh: async (wallets, previous, onProgress) => {
@@ -114,7 +117,10 @@ function buildCore(options: StartAppCoreOptions, lock: DataDirLock | null): AppC
       const active = new Map([...clients].filter(([chainId]) => wanted.has(chainId)));
       const result = await refreshPortfolio({
         clients: active,
-        redemptions: { cursors: store.get().scanCursors },
+        redemptions: {
+          cursors: store.get().scanCursors, learnedRanges,
+          maxBlockRanges: new Map([...active.keys()].map((chainId) => [chainId, BigInt(logBlockRangeFor(settings, chainId))])),
+        },
         wallets: wallets.map((w) => ({ address: w.address, label: w.label === '' ? null : w.label, ens: w.ensName, chains: w.chains })),
         registry,
         thresholds: settings.thresholds,
@@ -122,6 +128,9 @@ function buildCore(options: StartAppCoreOptions, lock: DataDirLock | null): AppC
         previous,
         onProgress: (chainId, state, error) => {
           if (state !== 'pending') onProgress({ chainId, state, error });
+        },
+        onScanProgress: (chainId, scan) => {
+          onProgress({ chainId, state: 'reading', error: null, scan: { scannedBlocks: Number(scan.scannedBlocks), totalBlocks: Number(scan.totalBlocks) } });
         },
       });
       // The redemption cursors (result.redemptionCursors) are saved by the monitor with the rest of the refresh, in one write.

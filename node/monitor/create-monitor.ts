@@ -1,4 +1,4 @@
-import type { Progress, Unsubscribe } from '../../shared/ipc/contract';
+import type { Progress, ScanProgress, Unsubscribe } from '../../shared/ipc/contract';
 import type { HistoryPoint } from '../../shared/history/history-point';
 import type { DiffContext, DiffResult, Notification, NotifyEvent } from '../../shared/notify/diff-reports';
 import type { NotifyState } from '../../shared/notify/notify-state';
@@ -16,6 +16,8 @@ export interface ChainProgressUpdate {
   readonly chainId: number;
   readonly state: 'reading' | 'done' | 'failed';
   readonly error?: string | null;
+  /** With `reading`: how far the chain's redemption log scan has got (shown only while the chain is reading). */
+  readonly scan?: ScanProgress;
 }
 
 /** Reads every chain and runs the engine (the composition root wires the tracker and the engine). */
@@ -254,7 +256,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     running = true;
     const startedAt = clock.now();
     lastStartedAt = startedAt;
-    const chainStates = new Map<number, { state: Progress['chains'][number]['state']; error: string | null }>();
+    const chainStates = new Map<number, { state: Progress['chains'][number]['state']; error: string | null; scan?: ScanProgress }>();
     let chains: number[] = [];
     try {
       chains = watchedChains();
@@ -267,14 +269,16 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         running: isRunning,
         startedAt,
         finishedAt,
-        chains: [...chainStates.entries()].sort(([a], [b]) => a - b).map(([chainId, entry]) => ({ chainId, state: entry.state, error: entry.error })),
+        chains: [...chainStates.entries()].sort(([a], [b]) => a - b).map(([chainId, entry]) => ({
+          chainId, state: entry.state, error: entry.error, ...(entry.scan === undefined || entry.state !== 'reading' ? {} : { scan: entry.scan }),
+        })),
       });
     publish(true, progress.finishedAt);
 
     let finished = false;
     const onProgress = (update: ChainProgressUpdate): void => {
       if (finished || stopped) return;
-      chainStates.set(update.chainId, { state: update.state, error: update.error ?? null });
+      chainStates.set(update.chainId, { state: update.state, error: update.error ?? null, ...(update.scan === undefined ? {} : { scan: update.scan }) });
       publish(true, progress.finishedAt);
     };
 

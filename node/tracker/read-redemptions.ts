@@ -22,7 +22,7 @@ import { readEtherFiRedemptions } from './redemptions-etherfi';
 import { readKelpRedemptions } from './redemptions-kelp';
 import { readRenzoRedemptions } from './redemptions-renzo';
 import { readSwellRedemptions } from './redemptions-swell';
-import { scanTransferLogs } from './scan-transfer-logs';
+import { scanTransferLogs, type LogScanProgress } from './scan-transfer-logs';
 
 export interface ReadRedemptionsParameters {
   readonly chainId: number;
@@ -39,7 +39,8 @@ export interface ReadRedemptionsParameters {
   readonly reorgRewindBlocks?: bigint;
   /** First block of a first scan, by lowercase contract address; default ETHERFI_SCAN_DEFAULT_FROM_BLOCK. */
   readonly scanStartBlocks?: ReadonlyMap<string, bigint>;
-  readonly onProgress?: (progress: RedemptionScanProgress) => void;
+  /** Each log scan's progress (one per scanned contract), as scanTransferLogs reports it. */
+  readonly onProgress?: (progress: LogScanProgress) => void;
 }
 
 export interface ReadRedemptionsReturnType extends RedemptionsSnapshot {

@@ -6,10 +6,11 @@
  */
 import type { Address, PublicClient } from 'viem';
 import type { Registry } from '../../shared/registry/types';
-import type { RedemptionScanProgress, ScanCursor, SnapshotWithRedemptions } from '../../shared/redemption';
+import type { ScanCursor, SnapshotWithRedemptions } from '../../shared/redemption';
 import type { ChainSnapshot } from '../../shared/snapshot';
 import { countJsonRpcRequests } from './count-json-rpc-requests';
 import { readRedemptions } from './read-redemptions';
+import type { LogScanProgress } from './scan-transfer-logs';
 
 export interface AttachRedemptionsParameters {
   readonly registry: Registry;
@@ -20,7 +21,7 @@ export interface AttachRedemptionsParameters {
   readonly reorgRewindBlocks?: bigint;
   /** First block of a first scan, by lowercase contract (e.g. the demo world's genesis block). */
   readonly scanStartBlocks?: ReadonlyMap<string, bigint>;
-  readonly onProgress?: (progress: RedemptionScanProgress) => void;
+  readonly onProgress?: (progress: LogScanProgress) => void;
   /** Count this part's JSON-RPC requests into snapshot.rpcRequests (false when the client counts HTTP itself, e.g. createChainClient stats). */
   readonly countRequests?: boolean;
 }

@@ -10,7 +10,8 @@
  */
 import { getAddress, isAddress, parseAbiItem, type Address, type PublicClient } from 'viem';
 import { getBlock, getLogs } from 'viem/actions';
-import type { RedemptionScanProgress, ScanCursor } from '../../shared/redemption';
+import type { ScanCursor } from '../../shared/redemption';
+import { DEFAULT_LOG_BLOCK_RANGE } from '../../shared/settings/settings';
 import { describeError } from './describe-error';
 
 export interface ScanTransferLogsParameters {
@@ -23,12 +24,23 @@ export interface ScanTransferLogsParameters {
   readonly startBlock: bigint;
   /** The cursor the previous scan returned (null on the first scan, or when it belongs to another chain or contract). */
   readonly cursor: ScanCursor | null;
-  /** Largest eth_getLogs block range, inclusive count of blocks. Default 2,000 (public endpoints often allow a few thousand). */
+  /** Largest eth_getLogs block range, inclusive count of blocks. Default DEFAULT_LOG_BLOCK_RANGE (2,000: public endpoints often allow a few thousand). */
   readonly maxBlockRange?: bigint;
   /** Blocks re-scanned below the cursor when a reorg is detected. Default 64 (two epochs: finalized beyond that). */
   readonly reorgRewindBlocks?: bigint;
-  /** Called after every chunk, for the UI's first-scan progress. */
-  readonly onProgress?: (progress: RedemptionScanProgress) => void;
+  /** Called once before the first chunk and after every chunk that worked, for the UI's first-scan progress. */
+  readonly onProgress?: (progress: LogScanProgress) => void;
+}
+
+/**
+ * How far one scan has got: blocks scanned so far out of the blocks this scan has to read (a new wallet's
+ * catch-up counts once per block, like the blocks every wallet reads together). Monotonic; ends at
+ * `scannedBlocks === totalBlocks` when the scan reaches its target, earlier when it stops on an error.
+ */
+export interface LogScanProgress {
+  readonly contract: Address;
+  readonly scannedBlocks: bigint;
+  readonly totalBlocks: bigint;
 }
 
 export interface ScanTransferLogsReturnType {
@@ -46,10 +58,12 @@ export interface ScanTransferLogsReturnType {
 }
 
 const TRANSFER = parseAbiItem('event Transfer(address indexed from, address indexed to, uint256 indexed tokenId)');
-const DEFAULT_MAX_RANGE = 2_000n;
+const DEFAULT_MAX_RANGE = BigInt(DEFAULT_LOG_BLOCK_RANGE);
 const DEFAULT_REWIND = 64n;
 /** Endpoint messages meaning "ask for fewer blocks" (Alchemy, Infura, QuickNode, Ankr, geth, erigon, anvil proxies). */
 const RANGE_TOO_LARGE = /range|too (large|wide|many|big)|exceed|more than \d+ results|response size|limit/i;
+/** ...unless it is a rate limit ("rate limit exceeded", HTTP 429, QuickNode's "N/second request limit reached"): halving would not help, and the caller remembers the range. */
+const RATE_LIMITED = /rate.?limit|too many requests|\b429\b|request limit|per second|\/second/i;
 const ZERO = '0x0000000000000000000000000000000000000000';
 
 type Seen = ScanCursor['seen'][number];
@@ -79,7 +93,12 @@ export async function scanTransferLogs(client: PublicClient, params: ScanTransfe
   let rewound = false;
   let error: string | null = null;
 
-  const progress = (to: bigint): void => params.onProgress?.({ contract, fromBlock, scannedTo: to, targetBlock: params.toBlock, complete: to >= params.toBlock });
+  let scannedBlocks = 0n;
+  let totalBlocks = 0n;
+  const advance = (blocks: bigint): void => {
+    scannedBlocks += blocks;
+    params.onProgress?.({ contract, scannedBlocks, totalBlocks });
+  };
   const hashOf = async (n: bigint): Promise<`0x${string}` | null> => {
     try {
       return (await getBlock(client, { blockNumber: n })).hash;
@@ -114,7 +133,7 @@ export async function scanTransferLogs(client: PublicClient, params: ScanTransfe
   };
 
   /** Scans [from, to] for `group`, chunked; returns the last block fully scanned. */
-  const scan = async (group: readonly Address[], from: bigint, to: bigint, report: boolean): Promise<bigint> => {
+  const scan = async (group: readonly Address[], from: bigint, to: bigint): Promise<bigint> => {
     let next = from;
     while (next <= to && group.length > 0) {
       const end = next + range - 1n < to ? next + range - 1n : to;
@@ -123,30 +142,33 @@ export async function scanTransferLogs(client: PublicClient, params: ScanTransfe
         record(logs);
       } catch (e) {
         const message = describeError(e);
-        if (range > 1n && RANGE_TOO_LARGE.test(message)) {
+        if (range > 1n && RANGE_TOO_LARGE.test(message) && !RATE_LIMITED.test(message)) {
           range = range / 2n;
           continue;
         }
         error = `eth_getLogs ${next}-${end}: ${message}`;
         return next - 1n;
       }
+      advance(end - next + 1n);
       next = end + 1n;
-      if (report) progress(end);
     }
     return to;
   };
 
   // New wallets first catch up to where the others are, then everyone goes on together.
+  const catchUp = fresh.length > 0 && scannedTo >= fromBlock;
+  totalBlocks = (catchUp ? scannedTo - fromBlock + 1n : 0n) + (params.toBlock > scannedTo ? params.toBlock - scannedTo : 0n);
+  if (totalBlocks > 0n) advance(0n);
   let walletsCovered = [...known];
-  if (fresh.length > 0 && scannedTo >= fromBlock) {
-    const reached = await scan(fresh, fromBlock, scannedTo, false);
+  if (catchUp) {
+    const reached = await scan(fresh, fromBlock, scannedTo);
     if (reached >= scannedTo) walletsCovered.push(...fresh);
     else seen = seen.filter((s) => !fresh.includes(s.wallet));
   } else {
     walletsCovered.push(...fresh);
   }
   walletsCovered = [...new Set(walletsCovered)].sort();
-  if (error === null && params.toBlock > scannedTo) scannedTo = await scan(walletsCovered, scannedTo + 1n, params.toBlock, true);
+  if (error === null && params.toBlock > scannedTo) scannedTo = await scan(walletsCovered, scannedTo + 1n, params.toBlock);
 
   const scannedToHash = scannedTo >= fromBlock ? ((await hashOf(scannedTo)) ?? '0x') : '0x';
   const cursor: ScanCursor = {

@@ -32,7 +32,14 @@ export function StatusBanners({ progress, report, staleSeconds, problems, paused
           <ul className="chain-progress">
             {progress.chains.map((c) => (
               <li key={c.chainId} className={`chain-state chain-${c.state}`}>
-                {t('chainState', { chain: chainName(c.chainId), state: t(STATE_KEY[c.state]) })}
+                {c.state === 'reading' && c.scan !== undefined && c.scan.totalBlocks > 0
+                  ? t('chainScanState', {
+                      chain: chainName(c.chainId),
+                      percent: Math.floor((c.scan.scannedBlocks * 100) / c.scan.totalBlocks),
+                      scanned: c.scan.scannedBlocks.toLocaleString('en-US'),
+                      total: c.scan.totalBlocks.toLocaleString('en-US'),
+                    })
+                  : t('chainState', { chain: chainName(c.chainId), state: t(STATE_KEY[c.state]) })}
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { SEVERITIES, type Severity } from '../../shared/report';
 import { chains } from '../../shared/registry/chains';
-import { LANGUAGES, type Language, type Settings } from '../../shared/settings/settings';
+import { DEFAULT_LOG_BLOCK_RANGE, LANGUAGES, logBlockRangeSchema, MAX_LOG_BLOCK_RANGE, MIN_LOG_BLOCK_RANGE, type Language, type Settings } from '../../shared/settings/settings';
 import { defaultThresholds, type Thresholds } from '../../shared/settings/thresholds';
 import { useApp } from '../app-context';
 import { ChannelSettings } from '../components/ChannelSettings';
@@ -31,6 +31,11 @@ function thresholdLabel(key: string): CatalogKey {
 
 type TestResult = { readonly url: string; readonly text: string; readonly ok: boolean };
 
+/** A chain's eth_getLogs range field: empty (the default) or a range the settings schema accepts. */
+function logRangeValid(text: string): boolean {
+  return text.trim() === '' || (/^\d+$/.test(text.trim()) && logBlockRangeSchema.safeParse(Number(text.trim())).success);
+}
+
 export function SettingsView({ settings, onSaved, browserNotifications }: Props) {
   const { api, t } = useApp();
   const id = useId();
@@ -39,6 +44,9 @@ export function SettingsView({ settings, onSaved, browserNotifications }: Props)
   );
   const [tests, setTests] = useState<Record<string, readonly TestResult[] | 'running'>>({});
   const [refresh, setRefresh] = useState(() => ({ ...settings.refresh }));
+  const [logRange, setLogRange] = useState<Record<string, string>>(() =>
+    Object.fromEntries(chains.map((c) => [String(c.id), String(settings.logBlockRange[String(c.id)] ?? '')])),
+  );
   const [thresholds, setThresholds] = useState<Record<string, string>>(() => Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, String(settings.thresholds[k])])));
   const [notify, setNotify] = useState(() => ({ ...settings.notifications, quietHours: { ...settings.notifications.quietHours } }));
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -65,20 +73,29 @@ export function SettingsView({ settings, onSaved, browserNotifications }: Props)
   }
 
   const badThresholds = THRESHOLD_KEYS.filter((k) => !Number.isFinite(Number.parseFloat(thresholds[k] ?? '')));
+  const badLogRanges = chains.filter((c) => !logRangeValid(logRange[String(c.id)] ?? '')).map((c) => c.id);
 
   async function save(event: React.FormEvent): Promise<void> {
     event.preventDefault();
-    if (badThresholds.length > 0) return;
+    if (badThresholds.length > 0 || badLogRanges.length > 0) return;
     const rpcEndpoints: Record<string, string[]> = {};
     for (const c of chains) {
       const urls = urlsOf(c.id);
       if (urls.length > 0) rpcEndpoints[String(c.id)] = urls;
     }
     const parsedThresholds = Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, Number.parseFloat(thresholds[k] ?? '')]));
+    // A patch merges per chain and cannot delete a key: a cleared field stores the default explicitly.
+    const logBlockRange: Record<string, number> = {};
+    for (const c of chains) {
+      const text = (logRange[String(c.id)] ?? '').trim();
+      if (text !== '') logBlockRange[String(c.id)] = Number(text);
+      else if (settings.logBlockRange[String(c.id)] !== undefined) logBlockRange[String(c.id)] = DEFAULT_LOG_BLOCK_RANGE;
+    }
     const result = await api.updateSettings({
       rpcEndpoints,
       refresh,
       thresholds: parsedThresholds,
+      logBlockRange,
       notifications: { enabled: notify.enabled, minimumSeverity: notify.minimumSeverity, quietHours: notify.quietHours },
     });
     if (result.ok) {
@@ -149,6 +166,23 @@ export function SettingsView({ settings, onSaved, browserNotifications }: Props)
         {numberField('minRefreshIntervalSeconds', 'minRefresh')}
         {numberField('backoffMaxSeconds', 'backoffMax')}
       </section>
+      <section className="card" aria-labelledby={`${id}-logs`}>
+        <h2 id={`${id}-logs`}>{t('logRangeTitle')}</h2>
+        <p className="muted small">{t('logRangeHelp', { default: DEFAULT_LOG_BLOCK_RANGE })}</p>
+        {chains.map((c) => {
+          const bad = badLogRanges.includes(c.id);
+          return (
+            <div className="field" key={c.id}>
+              <label htmlFor={`${id}-logs-${c.id}`}>{t('logRangeFor', { chain: c.name })}</label>
+              <input
+                id={`${id}-logs-${c.id}`} type="number" min={MIN_LOG_BLOCK_RANGE} max={MAX_LOG_BLOCK_RANGE} step={1} placeholder={String(DEFAULT_LOG_BLOCK_RANGE)}
+                value={logRange[String(c.id)] ?? ''} aria-invalid={bad} onChange={(e) => setLogRange({ ...logRange, [String(c.id)]: e.target.value })}
+              />
+              {bad && <span className="field-error">✕ {t('logRangeInvalid', { min: MIN_LOG_BLOCK_RANGE, max: MAX_LOG_BLOCK_RANGE })}</span>}
+            </div>
+          );
+        })}
+      </section>
       <section className="card" aria-labelledby={`${id}-th`}>
         <h2 id={`${id}-th`}>{t('thresholds')}</h2>
         <div className="threshold-grid">
@@ -210,7 +244,7 @@ export function SettingsView({ settings, onSaved, browserNotifications }: Props)
       </section>
       <ChannelSettings settings={settings} onSaved={onSaved} />
       <div className="save-bar">
-        <button type="submit" disabled={badThresholds.length > 0}>
+        <button type="submit" disabled={badThresholds.length > 0 || badLogRanges.length > 0}>
           {t('saveSettings')}
         </button>
         {status !== null && <ResultMessage result={status} inline />}

@@ -53,6 +53,15 @@ export type Wallet = z.output<typeof walletSchema>;
 
 export const CHAIN_PROGRESS_STATES = ['pending', 'reading', 'done', 'failed'] as const;
 
+/** Blocks an event-log scan has read out of those it has to read (block counts fit a JSON number). */
+export const scanProgressSchema = z
+  .strictObject({
+    scannedBlocks: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    totalBlocks: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  })
+  .refine((p) => p.scannedBlocks <= p.totalBlocks, { message: 'more blocks scanned than there are to scan' });
+export type ScanProgress = z.infer<typeof scanProgressSchema>;
+
 /** Progress of the current (or last) refresh. */
 export const progressSchema = z.strictObject({
   /** A refresh is running. */
@@ -67,6 +76,8 @@ export const progressSchema = z.strictObject({
       state: z.enum(CHAIN_PROGRESS_STATES),
       /** Why the chain failed, when it did. */
       error: z.string().max(2000).nullable(),
+      /** While `reading`: how far the chain's redemption log scan has got (a first scan is many eth_getLogs calls). Absent otherwise, and from older cores. */
+      scan: scanProgressSchema.optional(),
     }),
   ),
 });

@@ -112,6 +112,22 @@ export const channelSettingsSchema = z.object({
   webhooks: z.array(webhookConfigSchema).max(MAX_WEBHOOKS).default([]),
 });
 
+/**
+ * The largest eth_getLogs block range asked of an endpoint (the ether.fi redemption scan, issue 10).
+ * 2,000 blocks: public endpoints commonly cap a range at a few thousand blocks (some at 10,000, Alchemy's
+ * free tier at 10 and Infura by result count); a range an endpoint refuses is halved on the spot and the
+ * smaller one is remembered for the session (docs/reliability.md). Up to 1,000,000: a whole first scan.
+ */
+export const DEFAULT_LOG_BLOCK_RANGE = 2_000;
+export const MIN_LOG_BLOCK_RANGE = 1;
+export const MAX_LOG_BLOCK_RANGE = 1_000_000;
+export const logBlockRangeSchema = z.number().int().min(MIN_LOG_BLOCK_RANGE).max(MAX_LOG_BLOCK_RANGE);
+
+/** The eth_getLogs range for `chainId`: the user's, else DEFAULT_LOG_BLOCK_RANGE. */
+export function logBlockRangeFor(settings: Pick<Settings, 'logBlockRange'>, chainId: number): number {
+  return settings.logBlockRange[String(chainId)] ?? DEFAULT_LOG_BLOCK_RANGE;
+}
+
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -129,6 +145,8 @@ export const settingsSchema = z.object({
   closeToTray: z.boolean().default(true),
   launchAtLogin: z.boolean().default(false),
   channels: channelSettingsSchema.prefault({}),
+  /** Largest eth_getLogs block range per chain id (decimal string key); a chain left out uses DEFAULT_LOG_BLOCK_RANGE. */
+  logBlockRange: z.record(z.string().regex(/^[1-9]\d{0,9}$/), logBlockRangeSchema).default({}),
 });
 
 const decimal = z.string().regex(/^(0|[1-9][0-9]*)$/);
