@@ -29,6 +29,8 @@ let genesis: bigint;
 /** The NFT's eth_getLogs ranges the endpoint answered, and those it refused. */
 let answered: Range[] = [];
 let refused: Range[] = [];
+/** How the endpoint words a refused range. */
+let refusal: 'limit-exceeded' | 'invalid-params' = 'limit-exceeded';
 /** Refuse eth_getLogs spanning more blocks than this (null: any range). */
 let endpointLimit: bigint | null = null;
 /** Answer the NFT's eth_getLogs with HTTP 429 (a rate limit, not a range cap). */
@@ -53,8 +55,11 @@ const recordingFetch: typeof fetch = async (input, init) => {
     }
     if (endpointLimit !== null && range.to - range.from + 1n > endpointLimit) {
       refused.push(range);
-      // What Infura-like endpoints answer (JSON-RPC error -32005 in a 200 response; the client is built without retries).
-      const error = { code: -32005, message: `query exceeds max block range ${endpointLimit}` };
+      // What Infura-like endpoints answer (JSON-RPC error -32005 in a 200 response; the client is built
+      // without retries), or Alchemy-like ones (-32602, which viem words over two lines).
+      const error = refusal === 'invalid-params'
+        ? { code: -32602, message: `Log response size exceeded. You can make eth_getLogs requests with up to a ${endpointLimit} block range and no limit on the response size.` }
+        : { code: -32005, message: `query exceeds max block range ${endpointLimit}` };
       return new Response(JSON.stringify({ jsonrpc: '2.0', id: field(body, 'id'), error }), { status: 200, headers: { 'content-type': 'application/json' } });
     }
     answered.push(range);
@@ -108,6 +113,7 @@ beforeEach(() => {
   refused = [];
   endpointLimit = null;
   rateLimited = false;
+  refusal = 'limit-exceeded';
 });
 
 describe('the eth_getLogs range of a refresh', () => {
@@ -145,6 +151,15 @@ describe('the eth_getLogs range of a refresh', () => {
     refused = [];
     await refresh({ cursors: second.redemptionCursors ?? [], range: 200n, learned: createLearnedLogRanges() });
     expect(refused.length).toBeGreaterThan(0);
+  });
+
+  it('halves on an Alchemy-style refusal too (JSON-RPC -32602, its text in the error details)', async () => {
+    endpointLimit = 40n;
+    refusal = 'invalid-params';
+    const result = await refresh({ cursors: [], range: 200n });
+    expect(refused.map((r) => r.to - r.from + 1n)).toEqual([200n, 100n, 50n]);
+    expect(result.snapshots[0]?.failedReads.filter((f) => f.key.startsWith('redemption:'))).toEqual([]);
+    expect(result.report.positions.filter((p) => p.kind === 'redemption' && p.stack[0]?.protocol === 'ether.fi')).toHaveLength(2);
   });
 
   it('does not take a rate limit (HTTP 429) for a range refusal: no halving, nothing learned', async () => {
