@@ -103,7 +103,7 @@ export function App({ api, onNotification, clock = Date.now, initialTab = 'overv
   } else if (tab === 'wallets') {
     body = <WalletsView wallets={state.wallets} report={report} onChanged={() => void model.reload()} />;
   } else if (tab === 'settings') {
-    body = <SettingsView settings={state.settings} onSaved={model.setSettings} browserNotifications={onNotification !== undefined} />;
+    body = <SettingsView settings={state.settings} onSaved={model.setSettings} browserNotifications={onNotification !== undefined} desktopApp={onNotification === undefined} />;
   } else if (state.wallets.length === 0) {
     body = <EmptyState onAddWallet={() => setTab('wallets')} />;
   } else if (report === null) {

@@ -15,6 +15,8 @@ interface Props {
   readonly onSaved: (settings: Settings) => void;
   /** Shown in the web face only: the page itself shows notifications there. */
   readonly browserNotifications: boolean;
+  /** The desktop app's own settings (tray, login item): shown only there. */
+  readonly desktopApp?: boolean;
 }
 
 const THRESHOLD_KEYS = Object.keys(defaultThresholds) as (keyof Thresholds)[]; // Object.keys loses the key type.
@@ -36,7 +38,7 @@ function logRangeValid(text: string): boolean {
   return text.trim() === '' || (/^\d+$/.test(text.trim()) && logBlockRangeSchema.safeParse(Number(text.trim())).success);
 }
 
-export function SettingsView({ settings, onSaved, browserNotifications }: Props) {
+export function SettingsView({ settings, onSaved, browserNotifications, desktopApp = false }: Props) {
   const { api, t } = useApp();
   const id = useId();
   const [rpc, setRpc] = useState<Record<string, string>>(() =>
@@ -104,8 +106,9 @@ export function SettingsView({ settings, onSaved, browserNotifications }: Props)
     } else setStatus({ ok: false, text: t('saveFailed', { message: safeText(result.error.message, 400) }) });
   }
 
-  async function changeLanguage(language: Language): Promise<void> {
-    const result = await api.updateSettings({ language });
+  /** Saves a change at once (language, tray, login item), outside the form's Save. */
+  async function saveNow(patch: Parameters<typeof api.updateSettings>[0]): Promise<void> {
+    const result = await api.updateSettings(patch);
     if (result.ok) onSaved(result.value);
     else setStatus({ ok: false, text: t('saveFailed', { message: safeText(result.error.message, 400) }) });
   }
@@ -127,7 +130,7 @@ export function SettingsView({ settings, onSaved, browserNotifications }: Props)
       <section className="card">
         <h2 id={`${id}-lang`}>{t('language')}</h2>
         <label htmlFor={`${id}-language`}>{t('language')}</label>
-        <select id={`${id}-language`} value={settings.language} onChange={(e) => void changeLanguage(LANGUAGES.find((l) => l === e.target.value) ?? 'en')}>
+        <select id={`${id}-language`} value={settings.language} onChange={(e) => void saveNow({ language: LANGUAGES.find((l) => l === e.target.value) ?? 'en' })}>
           {LANGUAGES.map((l) => (
             <option key={l} value={l}>
               {LANGUAGE_NAMES[l]}
@@ -135,6 +138,22 @@ export function SettingsView({ settings, onSaved, browserNotifications }: Props)
           ))}
         </select>
       </section>
+      {desktopApp && (
+        <section className="card" aria-labelledby={`${id}-desktop`}>
+          <h2 id={`${id}-desktop`}>{t('desktopApp')}</h2>
+          <p className="muted small">{t('desktopAppHelp')}</p>
+          <div>
+            <label>
+              <input type="checkbox" checked={settings.closeToTray} onChange={(e) => void saveNow({ closeToTray: e.target.checked })} /> {t('closeToTray')}
+            </label>
+          </div>
+          <div>
+            <label>
+              <input type="checkbox" checked={settings.launchAtLogin} onChange={(e) => void saveNow({ launchAtLogin: e.target.checked })} /> {t('launchAtLogin')}
+            </label>
+          </div>
+        </section>
+      )}
       <section className="card" aria-labelledby={`${id}-rpc`}>
         <h2 id={`${id}-rpc`}>{t('rpcEndpoints')}</h2>
         <p className="muted small">{t('rpcHelp')}</p>
