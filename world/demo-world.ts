@@ -9,8 +9,8 @@ import { startAnvil, type Anvil, type AnvilOptions } from './anvil';
 import { connectWorld, type WorldContext } from './context';
 import { deployEigenLayer, type EigenLayerWorld, type OperatorSetRef } from './eigenlayer-world';
 import { deployEns, type EnsWorld } from './ens-world';
-import { deployRedemptions, populateRedemptionsDemo, type RedemptionsWorld } from './redemptions-world';
-import { deployTokens, type TokensWorld } from './tokens-world';
+import { deployRedemptions, populateRedemptionsDemo, REDEMPTION_DEFAULTS, type RedemptionsWorld } from './redemptions-world';
+import { deployTokens, PROTOCOL_FLOAT_HOLDER, type TokensWorld } from './tokens-world';
 
 /** A deterministic, checksummed address for a name (no key exists for it: watch-only). */
 export function demoAddress(name: string): Address {
@@ -47,6 +47,10 @@ export const DEMO_OPERATORS = {
   steady: demoAddress('operator:steady'),
   slashed: demoAddress('operator:slashed'),
   leveraged: demoAddress('operator:leveraged'),
+  /** Registered, delegated to, allocates nothing: its stake is nominal security. */
+  idle: demoAddress('operator:idle'),
+  /** All of its rETH allocated to one set, then slashed by 99.95% of it. */
+  wiped: demoAddress('operator:wiped'),
 } as const satisfies Record<string, Address>;
 
 const avsAt = (i: number): Address => {
@@ -69,7 +73,7 @@ export async function populateDemo(world: World): Promise<readonly DemoWallet[]>
   const sets: OperatorSetRef[] = [eigenDa, ...[1, 2, 3, 4, 5, 6].map((i) => ({ avs: avsAt(i), id: 1 }))];
 
   // Operators and operator sets.
-  for (const op of Object.values(DEMO_OPERATORS)) await eigen.registerOperator(op);
+  for (const op of [DEMO_OPERATORS.steady, DEMO_OPERATORS.slashed, DEMO_OPERATORS.leveraged]) await eigen.registerOperator(op);
   for (const set of sets) await eigen.createOperatorSet(set, [BEACON, S.stETH, S.rETH]);
   const alloc = async (op: Address, set: OperatorSetRef, strategy: Address, wad: bigint) => {
     await eigen.registerForOperatorSet(op, set).catch(() => undefined); // already registered is fine
@@ -125,12 +129,73 @@ export async function populateDemo(world: World): Promise<readonly DemoWallet[]>
   await eigen.queueWithdrawal(pending, [S.rETH], [parseEther('10')], { blocksAgo: 110_000n });
   await populateRedemptionsDemo(world.redemptions, tokens, pending);
 
-  // 6. Concentrated: everything in one LRT, with the leveraged operator behind it.
-  const concentrated = await add('concentrated', 'All-in Swell', null, 'one LRT only: protocol and operator concentration');
+  // 6. Concentrated: everything in one LRT. Its operators cannot be shown: the registry lists no Swell
+  // stakers (rswETH lookThrough.stakers is empty until the EigenLayerManager stakeId/stakerProxyAddresses
+  // loop exists, docs/registry-sources.md), so the app attributes rswETH to no operator.
+  const concentrated = await add('concentrated', 'All-in Swell', null, 'one LRT only: protocol concentration (Swell\'s operators are not looked through yet)');
   await tokens.mint('rswETH', concentrated, parseEther('200'));
 
   // 7. Empty wallet.
   await add('empty', 'Empty wallet', 'empty.eth', 'holds nothing the app tracks');
+
+  // Wallets 8-13 come after the first seven so that those keep their state to the block.
+  await eigen.registerOperator(DEMO_OPERATORS.idle);
+  await eigen.registerOperator(DEMO_OPERATORS.wiped);
+
+  // 8. Operator hopper: three operators, none above its top-share line but together concentrated
+  // (Herfindahl index). Withdrawals queued while delegated to steady (beacon ETH), then to leveraged
+  // (stETH), stay slashable by them; the rest is restaked with the idle operator. Its pufETH and rsETH
+  // (from the protocols' floats, so every other holder's look-through stays as it was) reach steady and
+  // leveraged through the same strategies, which is also what has the tracker read those two operators.
+  const hopper = await add('hopper', 'Operator hopper', null, 'left two operators (withdrawals still slashable by them) for a third: no operator on top, yet concentrated (HHI)');
+  for (const [symbol, amount] of [['pufETH', parseEther('5')], ['rsETH', parseEther('10')]] as const) {
+    await tokens.burn(symbol, PROTOCOL_FLOAT_HOLDER, amount);
+    await tokens.mint(symbol, hopper, amount);
+  }
+  await eigen.createPod(hopper);
+  await eigen.setBeaconChainShares(hopper, parseEther('26'));
+  await eigen.delegate(hopper, DEMO_OPERATORS.steady);
+  await eigen.queueWithdrawal(hopper, [BEACON], [parseEther('26')], { blocksAgo: 21_600n });
+  await eigen.undelegate(hopper);
+  const stEthShares = await eigen.depositToStrategy(hopper, S.stETH, parseEther('25'));
+  await eigen.delegate(hopper, DEMO_OPERATORS.leveraged);
+  await eigen.queueWithdrawal(hopper, [S.stETH], [stEthShares], { blocksAgo: 7_200n });
+  await eigen.undelegate(hopper);
+  await eigen.depositToStrategy(hopper, S.ETHx, parseEther('27'));
+  await eigen.delegate(hopper, DEMO_OPERATORS.idle);
+
+  // 9. Two LSTs: stETH and rETH, nothing restaked; neither protocol above its top-share line, the two
+  // together concentrated (Herfindahl index).
+  const pair = await add('pair', 'Two LSTs', null, 'stETH and rETH, nothing restaked: neither protocol on top, the pair concentrated (HHI)');
+  await tokens.mint('stETH', pair, parseEther('12'));
+  await tokens.mint('rETH', pair, parseEther('10'));
+
+  // 10. Nominal security: an EigenPod delegated to an operator that allocates to no operator set.
+  const nominal = await add('nominal', 'Idle operator', null, 'EigenPod with 32 ETH delegated to an operator that allocates nothing: delegated, but securing no AVS (nominal security)');
+  await eigen.createPod(nominal);
+  await eigen.setBeaconChainShares(nominal, parseEther('32'));
+  await eigen.delegate(nominal, DEMO_OPERATORS.idle);
+
+  // 11. Tiny magnitude: rETH restaked with an operator that allocates all of it to one set and is
+  // slashed (below) by 99.95% of that: 0.05% of its stake is left.
+  await alloc(DEMO_OPERATORS.wiped, sets[4] as OperatorSetRef, S.rETH, parseEther('1'));
+  const wiped = await add('wiped', 'Wiped-out operator', null, 'rETH restaked with an operator slashed by 99.95%: almost nothing left');
+  await eigen.depositToStrategy(wiped, S.rETH, parseEther('40'));
+  await eigen.delegate(wiped, DEMO_OPERATORS.wiped);
+
+  // 12. Paused token: cbETH while Coinbase has paused it (transfers blocked).
+  const paused = await add('paused', 'Paused cbETH', null, 'cbETH whose contract is paused: it cannot be moved or sold until unpaused');
+  await tokens.mint('cbETH', paused, parseEther('25'));
+  await tokens.setPaused('cbETH', true);
+
+  // 13. Overdue redemption: a Kelp request made 9 days ago, past Kelp's 8-day delay, never unlocked.
+  const overdue = await add('overdue', 'Stuck Kelp exit', null, 'rsETH redemption requested 9 days ago, past Kelp\'s 8-day delay, still not unlocked (overdue)');
+  // Its rsETH comes out of Kelp's float, so the supply (and every other holder's look-through) stays as it was.
+  await tokens.burn('rsETH', PROTOCOL_FLOAT_HOLDER, parseEther('3'));
+  await tokens.mint('rsETH', overdue, parseEther('3'));
+  const nonce = await world.redemptions.requestKelp(overdue, parseEther('3'));
+  const head = await world.ctx.publicClient.getBlockNumber({ cacheTime: 0 });
+  await world.redemptions.backdateKelp(nonce, head - REDEMPTION_DEFAULTS.kelpDelayBlocks - 7_200n);
 
   // The LRTs' own restaked positions (look-through).
   const etherfi = stakersOf('weETH@1', 3);
@@ -160,6 +225,7 @@ export async function populateDemo(world: World): Promise<readonly DemoWallet[]>
 
   // The slash comes last so every staker of the slashed operator is hit by it.
   await eigen.slash(DEMO_OPERATORS.slashed, sets[3] as OperatorSetRef, S.stETH, parseEther('0.3'), 'demo: equivocation');
+  await eigen.slash(DEMO_OPERATORS.wiped, sets[4] as OperatorSetRef, S.rETH, parseEther('0.9995'), 'demo: mass slashing');
   return wallets;
 }
 

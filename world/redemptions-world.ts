@@ -5,7 +5,7 @@
  * the LRT really leaves the wallet) and the protocol's operators (finalize, unlock, process).
  * Requires deployTokens first: the queues take the world's eETH, ezETH, rsETH and rswETH and read their rates.
  */
-import { getAddress, keccak256, parseEther, slice, stringToHex, type Address } from 'viem';
+import { encodeAbiParameters, encodePacked, getAddress, keccak256, numberToHex, pad, parseEther, slice, stringToHex, type Address } from 'viem';
 import { ADDR } from '../shared/registry/tokens';
 import { KELP_LRT_CONFIG, NATIVE_ETH_ADDRESS } from '../shared/redemption';
 import type { WorldContext } from './context';
@@ -22,6 +22,8 @@ export const REDEMPTION_DEFAULTS = {
 } as const;
 
 const QUEUE_FUNDS = parseEther('1000000');
+/** The storage slot of RdKelpLRTWithdrawalManager.withdrawalRequests (after withdrawalDelayBlocks, nextUnusedNonce, nextLockedNonce). */
+const KELP_REQUESTS_SLOT = 3n;
 
 export const REDEMPTION_ADDRESSES = {
   etherfi: ADDR.etherfiWithdrawRequestNFT,
@@ -66,6 +68,12 @@ export interface RedemptionsWorld {
   /** `wallet` completes its oldest request for `asset`. */
   completeKelp(wallet: Address, asset?: Address): Promise<void>;
   setKelpDelayBlocks(blocks: bigint): Promise<void>;
+  /**
+   * Backdates Kelp request `nonce` to `startBlock` (as if initiated then): the world cannot mine the
+   * ~57,600 blocks of Kelp's delay in a test's time, so anvil rewrites the stored withdrawalStartBlock,
+   * the field LRTWithdrawalManager.getUserWithdrawalRequest returns. Checked by reading it back.
+   */
+  backdateKelp(nonce: bigint, startBlock: bigint, asset?: Address): Promise<void>;
   /** `wallet` (holding rswETH) creates a withdraw request: the rswETH is burned, an NFT minted. Returns the token id. */
   requestSwell(wallet: Address, amount: bigint): Promise<bigint>;
   /** Swell's bot processes every request up to `tokenId` at today's rate. */
@@ -157,6 +165,15 @@ export async function deployRedemptions(ctx: WorldContext): Promise<RedemptionsW
     },
     async setKelpDelayBlocks(blocks) {
       await ctx.write(C.kelp, A.kelp, 'setWithdrawalDelayBlocks', [blocks]);
+    },
+    async backdateKelp(nonce, startBlock, asset = NATIVE_ETH_ADDRESS) {
+      // RdKelpLRTWithdrawalManager storage: slot 3 is withdrawalRequests (bytes32 => {rsETHUnstaked,
+      // expectedAssetAmount, withdrawalStartBlock}); the start block is the struct's third word.
+      const id = keccak256(encodePacked(['address', 'uint256'], [asset, nonce]));
+      const base = BigInt(keccak256(encodeAbiParameters([{ type: 'bytes32' }, { type: 'uint256' }], [id, KELP_REQUESTS_SLOT])));
+      await ctx.testClient.setStorageAt({ address: A.kelp, index: numberToHex(base + 2n, { size: 32 }), value: pad(numberToHex(startBlock), { size: 32 }) });
+      const stored = await ctx.read(C.kelp, A.kelp, 'withdrawalRequests', [id]);
+      if (!Array.isArray(stored) || stored[2] !== startBlock) throw new Error(`Kelp request ${nonce} did not take start block ${startBlock} (storage layout changed?)`);
     },
     async requestSwell(wallet, amount) {
       await asWallet(wallet, 'FixtureRswETH', TOKEN_ADDRESSES.rswETH, 'approve', [A.swell, amount]);

@@ -80,7 +80,7 @@ export function WithdrawalsView({ report, walletName }: { readonly report: RiskR
                 </span>{' '}
                 <strong>{formatEth(w.valueEth)}</strong> · {w.kind === 'redemption' ? t('kindRedemption') : t('kindQueued')}
                 {position !== undefined && <> · {safeText(position.asset.symbol, 16)}</>} · {walletName(w.wallet)} · {chainName(w.chainId)}
-                {at !== null && <span className="muted small"> ({new Date(at * 1000).toLocaleString()})</span>}
+                {at !== null && estimatedAt === null && <span className="muted small"> ({new Date(at * 1000).toLocaleString()})</span>}
                 {estimatedAt !== null && <span className="muted small"> ({t('aboutDate', { date: new Date(estimatedAt * 1000).toLocaleString() })})</span>}
                 {r !== undefined && (
                   <div className="small redemption-detail">

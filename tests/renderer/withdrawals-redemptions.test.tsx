@@ -72,6 +72,10 @@ describe('Withdrawals view: LRT redemption requests', () => {
     // 5 days minus the hour already waited, from a documented default: an estimate, not "unknown".
     expect(etherfi).toContain('claimable in about 4d 23h (estimate)');
     expect(etherfi).not.toContain('claim time unknown');
+    // Its date once, as an estimate ("about …"), not also as a plain date.
+    const date = new Date((NOW + Number(LEFT)) * 1000).toLocaleString();
+    expect(etherfi?.split(date)).toHaveLength(2);
+    expect(etherfi).toContain(`about ${date}`);
     const blocked = items.find((t) => t.includes('#40005'));
     expect(blocked).toContain('status: finalized');
     expect(blocked).toContain('claim time unknown (invalidated)');

@@ -1,7 +1,8 @@
 /**
- * Fuzzing the web host's WebSocket messages: 3,000 random frames through the frame parser
- * (parseClientFrame), then 1,500 over a real authenticated socket to a real web host (loopback,
- * in-memory services). Every frame that is not a well-formed call is answered with a typed
+ * Fuzzing the web host's WebSocket messages: 8,000 random frames through the frame parser
+ * (parseClientFrame), then 3,000 over a real authenticated socket to a real web host (loopback,
+ * in-memory services); at least 10,000 of them malformed in all (issue 8), counted as they are
+ * rejected. Every frame that is not a well-formed call is answered with a typed
  * `invalid-input` `{ code, message }` (its id echoed when it had a valid one), a well-formed call
  * with a result or a typed error, and the socket keeps serving: a valid call succeeds afterwards.
  */
@@ -18,6 +19,10 @@ import { startWebHost, type WebHost } from '../../../node/web/start-web-host';
 import { parseClientFrame } from '../../../node/web/ws-protocol';
 
 const WALLET = '0x00000000219ab540356cBB839Cbe05303d7705Fa';
+/** Issue 8: at least this many malformed payloads, each rejected with a typed error. */
+const MALFORMED_REQUIRED = 10_000;
+/** Malformed frames each surface rejected with a typed invalid-input, counted as the tests run. */
+const malformed = { parser: 0, socket: 0 };
 const METHOD_NAMES = Object.keys(API_METHODS);
 const HOSTILE = ['<script>alert(1)</script>', '\u202Egnp.exe', '__proto__', 'constructor', 'toString', 'a'.repeat(5000), '\u0000', '🪆', '\uD800'];
 
@@ -49,8 +54,10 @@ describe('parseClientFrame under fuzzing', () => {
         expect(METHOD_NAMES).toContain(frame.request.method);
       } else if (frame.kind === 'invalid') {
         expect(isTypedInvalid(frame)).toBe(true);
+        malformed.parser += 1;
       }
-    }), { numRuns: 3_000, seed: 8_2028 });
+    }), { numRuns: 8_000, seed: 8_2028 });
+    expect(malformed.parser).toBeGreaterThanOrEqual(7_000);
   });
 });
 
@@ -122,16 +129,15 @@ async function connect(): Promise<Socket> {
 }
 
 describe('a real web host under fuzzing', () => {
-  it('answers 1,500 malformed frames with typed errors on one socket, which keeps serving', async () => {
+  it('answers 3,000 malformed frames with typed errors on one socket, which keeps serving', async () => {
     const socket = await connect();
-    let invalid = 0;
     await fc.assert(fc.asyncProperty(frameText, fc.boolean(), async (text, binary) => {
       const parsed = parseClientFrame(binary ? Buffer.from(text) : text, binary);
       if (parsed.kind === 'auth') return;
       socket.ws.send(binary ? Buffer.from(text) : text, { binary });
       const answer = await socket.answer();
       if (parsed.kind === 'invalid') {
-        invalid += 1;
+        malformed.socket += 1;
         expect(answer).toMatchObject({ id: parsed.id, ok: false, error: { code: 'invalid-input' } });
       } else {
         expect(answer.id).toBe(parsed.request.id);
@@ -140,8 +146,8 @@ describe('a real web host under fuzzing', () => {
         expect(API_ERROR_CODES).toContain(answer.error.code);
         expect(answer.error.message.length).toBeGreaterThan(0);
       }
-    }), { numRuns: 1_500, seed: 8_2029 });
-    expect(invalid).toBeGreaterThan(1_000);
+    }), { numRuns: 3_000, seed: 8_2029 });
+    expect(malformed.socket).toBeGreaterThanOrEqual(2_500);
     expect(socket.ws.readyState).toBe(WebSocket.OPEN);
 
     socket.ws.send(JSON.stringify({ id: 'after', method: 'addWallet', params: { input: WALLET, label: '<b>not bold</b>' } }));
@@ -154,5 +160,11 @@ describe('a real web host under fuzzing', () => {
     socket.ws.send(JSON.stringify({ id: 1, method: 'getState' }));
     expect(await socket.answer()).toMatchObject({ id: 1, ok: true });
     socket.ws.close();
+  });
+});
+
+describe('the fuzzing as a whole (runs after both surfaces above)', () => {
+  it(`rejected at least ${MALFORMED_REQUIRED.toLocaleString('en-US')} malformed payloads, each with a typed error`, () => {
+    expect(malformed.parser + malformed.socket).toBeGreaterThanOrEqual(MALFORMED_REQUIRED);
   });
 });
