@@ -80,7 +80,9 @@ export async function readChainWith(reader: ContractReader, params: ReadChainWit
     // Operators need every staker's delegation, including stakers an LRT reports live.
     const operators = lookThrough.then(async (lt) => {
       const all = [...wallets, ...lt.flatMap((t) => t.stakers)].map(stakerOf);
-      return readOperators(reader, { eigenLayer: el, delegations: await Promise.all(all.map((s) => s.delegation)) });
+      // Current delegations, and the operators queued withdrawals are still slashable by.
+      const [current, queued] = await Promise.all([Promise.all(all.map((s) => s.delegation)), Promise.all(all.map((s) => s.queuedDelegations))]);
+      return readOperators(reader, { eigenLayer: el, delegations: [...current, ...queued.flat()] });
     });
     eigen = (async () => {
       const [lt, ops, walletStates, min, dealloc] = await Promise.all([

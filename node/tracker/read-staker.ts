@@ -32,6 +32,13 @@ export interface StakerDelegation {
 
 export interface StakerReads {
   readonly delegation: Promise<StakerDelegation>;
+  /**
+   * The operators of its queued withdrawals, with their strategies (after the first level): a queued
+   * withdrawal stays slashable by the operator it was delegated to when queued until it can be
+   * completed, even after the staker undelegated or moved to another operator, so that operator is
+   * read too.
+   */
+  readonly queuedDelegations: Promise<readonly StakerDelegation[]>;
   readonly state: Promise<StakerEigenState>;
 }
 
@@ -89,6 +96,10 @@ export function readStaker(reader: ContractReader, params: ReadStakerParameters)
       strategies: [...held, ...(p.ok && p.value !== zeroAddress ? [el.beaconChainEthStrategy] : [])],
     };
   })();
+
+  const queuedDelegations = queued.then((q): StakerDelegation[] => (!q.ok ? [] : q.value[0]
+    .filter((w) => w.delegatedTo !== zeroAddress && w.strategies.length > 0)
+    .map((w) => ({ staker, operator: w.delegatedTo, strategies: w.strategies }))));
 
   const toUnderlying = (key: string, strategy: Address, shares: bigint): Promise<Read<bigint>> =>
     book.isBeacon(strategy)
@@ -191,5 +202,5 @@ export function readStaker(reader: ContractReader, params: ReadStakerParameters)
     };
   })();
 
-  return { delegation, state };
+  return { delegation, queuedDelegations, state };
 }
