@@ -146,7 +146,8 @@ export async function populateDemo(world: World): Promise<readonly DemoWallet[]>
   // (Herfindahl index). Withdrawals queued while delegated to steady (beacon ETH), then to leveraged
   // (stETH), stay slashable by them; the rest is restaked with the idle operator. Its pufETH and rsETH
   // (from the protocols' floats, so every other holder's look-through stays as it was) reach steady and
-  // leveraged through the same strategies, which is also what has the tracker read those two operators.
+  // leveraged through the same strategies. (The tracker reads a withdrawal's operator from its
+  // delegatedTo either way: tests/integration/tracker-queued-operator.test.ts.)
   const hopper = await add('hopper', 'Operator hopper', null, 'left two operators (withdrawals still slashable by them) for a third: no operator on top, yet concentrated (HHI)');
   for (const [symbol, amount] of [['pufETH', parseEther('5')], ['rsETH', parseEther('10')]] as const) {
     await tokens.burn(symbol, PROTOCOL_FLOAT_HOLDER, amount);
