@@ -49,6 +49,15 @@ export interface PositionExit {
   readonly claimableAtBlock: bigint | null;
   /** Unix seconds, for queues that count time. */
   readonly claimableAt: bigint | null;
+  /**
+   * ether.fi positions only (eETH, weETH, bridged weETH): ETH wei received now through the protocol's
+   * instant redemption (EtherFiRedemptionManager) after its exit fee, for the whole position or, when
+   * `instantRedeemCapped`, for the most that can be redeemed now. null when the path is not available:
+   * bridged copies on an L2, manager paused, or not read. Absent on other positions and older reports.
+   */
+  readonly instantRedeemEth?: bigint | null;
+  /** The position is more than the instant path can redeem now (rate limit or liquidity). */
+  readonly instantRedeemCapped?: boolean;
 }
 
 export interface Position {

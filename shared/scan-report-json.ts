@@ -49,6 +49,8 @@ function positionJson(p: Position): Record<string, unknown> {
       atNavDelayOnChain: p.exit.atNavDelayOnChain,
       claimableAtBlock: str(p.exit.claimableAtBlock),
       claimableAt: str(p.exit.claimableAt),
+      // ether.fi positions only: the instant redemption path (see PositionExit).
+      ...(p.exit.instantRedeemEth === undefined ? {} : { instantRedeemEth: str(p.exit.instantRedeemEth), instantRedeemCapped: p.exit.instantRedeemCapped ?? false }),
     },
     exposure: {
       operators: p.exposure.operators.map((o) => ({ address: o.operator, valueEth: o.valueEth.toString() })),

@@ -203,6 +203,29 @@ export interface ChainSnapshot {
    * depends on it). Absent on other chains and on snapshots taken before it existed.
    */
   readonly ethUsd?: EthUsdRound | null;
+  /**
+   * ether.fi's instant redemption path (EtherFiRedemptionManager, ETH output), read on mainnet in the
+   * first batch, for display only (node/tracker/read-etherfi-instant.ts). A failed read keeps its error
+   * here and is not in `failedReads`: it leaves `status` and the warnings alone, and no position depends
+   * on it. Absent on other chains, when the chain could not be read, and on older snapshots.
+   */
+  readonly etherfiInstant?: Read<EtherFiInstantState>;
+}
+
+/** ether.fi's instant redemption path as read (see ChainSnapshot.etherfiInstant), all at the snapshot's block. */
+export interface EtherFiInstantState {
+  readonly manager: Address;
+  /** tokenToRedemptionInfo(ETH).exitFeeInBps: the exit fee, in basis points. */
+  readonly exitFeeBps: bigint;
+  /** totalRedeemableAmount(ETH): wei redeemable now (the smaller of the rate-limit bucket and the LP's ether above the low watermark). */
+  readonly redeemableEth: bigint;
+  /** paused(). */
+  readonly paused: boolean;
+  /** pausedUntil(): unix seconds; redeeming is also paused while it is at or after the block's timestamp. */
+  readonly pausedUntil: bigint;
+  /** LiquidityPool.getTotalPooledEther() and eETH.totalShares(): what the pool's share conversions multiply and divide by. */
+  readonly totalPooledEther: bigint;
+  readonly totalShares: bigint;
 }
 
 /** A raw ETH/USD feed round, as read (see ChainSnapshot.ethUsd). */

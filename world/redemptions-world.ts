@@ -9,6 +9,7 @@ import { encodeAbiParameters, encodePacked, getAddress, keccak256, numberToHex, 
 import { ADDR } from '../shared/registry/tokens';
 import { KELP_LRT_CONFIG, NATIVE_ETH_ADDRESS } from '../shared/redemption';
 import type { WorldContext } from './context';
+import { deployEtherFiInstant } from './etherfi-instant-world';
 import { TOKEN_ADDRESSES, type TokensWorld } from './tokens-world';
 
 /** Where the Renzo RiskOracleMiddleware fixture lives (the real address is read from WithdrawQueue.riskOracleMiddleware()). */
@@ -97,6 +98,7 @@ export async function deployRedemptions(ctx: WorldContext): Promise<RedemptionsW
   await ctx.write(C.renzo, A.renzo, 'setRiskOracleMiddleware', [A.renzoRiskOracle]);
   await ctx.write(C.kelp, A.kelp, 'setWithdrawalDelayBlocks', [REDEMPTION_DEFAULTS.kelpDelayBlocks]);
   await ctx.write(C.kelpConfig, A.kelpConfig, 'setSupportedAssetList', [[TOKEN_ADDRESSES.stETH, TOKEN_ADDRESSES.ETHx, NATIVE_ETH_ADDRESS]]);
+  await deployEtherFiInstant(ctx); // ether.fi's instant path (EtherFiRedemptionManager), beside its queue
 
   /** Sends a transaction as `wallet` (anvil impersonation), as the user would. */
   const asWallet = async (wallet: Address, contract: string, at: Address, functionName: string, args: readonly unknown[]): Promise<void> => {

@@ -90,13 +90,22 @@ function redemptionWhen(p: Position, r: PositionRedemption, absolute: boolean): 
   }
 }
 
-/** The exit column: a redemption's time as the pending lines say it. */
+/** The exit column: a redemption's time as the pending lines say it, and ether.fi's instant redemption where it applies. */
 function exitCell(p: Position): string {
   const r = p.redemption;
   if (r?.timing === 'estimate') return `about ${formatDuration(p.exit.atNavSeconds)} (estimate)`;
   if (r?.timing === 'overdue') return `overdue ${formatDuration(r.overdueSeconds)}`;
   if (r?.timing === 'unknown') return 'unknown';
-  return p.exit.claimableAtBlock !== null ? `${formatDuration(p.exit.atNavSeconds)} (block ${p.exit.claimableAtBlock})` : formatDuration(p.exit.atNavSeconds);
+  const atNav = p.exit.claimableAtBlock !== null ? `${formatDuration(p.exit.atNavSeconds)} (block ${p.exit.claimableAtBlock})` : formatDuration(p.exit.atNavSeconds);
+  return `${atNav}${instantRedeemText(p)}`;
+}
+
+/** `; instant redeem 1.2345 ETH now` (after the fee), `(capped)` past what can go now; said unavailable on an L2 or when paused or unread. */
+function instantRedeemText(p: Position): string {
+  const eth = p.exit.instantRedeemEth;
+  if (eth === undefined) return '';
+  if (eth === null) return p.chainId === 1 ? '; instant redeem unavailable' : '; instant redeem mainnet only';
+  return `; instant redeem ${formatEth(eth)}${p.exit.instantRedeemCapped ? ' (capped: more than redeemable now)' : ''}`;
 }
 
 /** One row per redemption request of a wallet: protocol and id, status, what was given up, what it pays, when. */

@@ -11,6 +11,7 @@ import type { ContractReader } from './contract-reader';
 import { createStrategyBook } from './create-strategy-book';
 import { readBalances } from './read-balances';
 import { ETH_USD_CHAIN_ID, ETH_USD_READ_KEY, readEthUsd } from './read-eth-usd';
+import { ETHERFI_INSTANT_CHAIN_ID, ETHERFI_INSTANT_CONTRACTS, readEtherFiInstant } from './read-etherfi-instant';
 import { readLookThrough } from './read-look-through';
 import { readOperators } from './read-operators';
 import { readStaker, type StakerReads } from './read-staker';
@@ -47,6 +48,7 @@ export async function readChainWith(reader: ContractReader, params: ReadChainWit
   const tokenStates = readTokenStates(reader, { tokens });
   const balances = readBalances(reader, { tokens, wallets });
   const ethUsd = chainId === ETH_USD_CHAIN_ID ? readEthUsd(reader, { feed: registry.ethUsdFeed }) : undefined;
+  const etherfiInstant = chainId === ETHERFI_INSTANT_CHAIN_ID ? readEtherFiInstant(reader, ETHERFI_INSTANT_CONTRACTS) : undefined;
 
   let eigen: Promise<{
     readonly global: ChainSnapshot['eigen'];
@@ -101,8 +103,10 @@ export async function readChainWith(reader: ContractReader, params: ReadChainWit
     })();
   }
 
-  const [block, states, walletBalances, eigenResult, usd] = await Promise.all([blockRead, tokenStates, balances, eigen, ethUsd]);
-  const failedReads = distinct(reader.failedReads()).sort(byKey);
+  const [block, states, walletBalances, eigenResult, usd, instant] = await Promise.all([blockRead, tokenStates, balances, eigen, ethUsd, etherfiInstant]);
+  // Key '' marks a read whose failure its reader keeps itself (the display-only ether.fi instant path):
+  // the multicall reader leaves those out already, the naive one records every failure.
+  const failedReads = distinct(reader.failedReads().filter((f) => f.key !== '')).sort(byKey);
   // The ETH/USD price is display only: its failure is listed but does not make the chain partial.
   const status: ChainStatus = !block.ok ? 'failed' : failedReads.some((f) => f.key !== ETH_USD_READ_KEY) ? 'partial' : 'ok';
   return {
@@ -117,5 +121,6 @@ export async function readChainWith(reader: ContractReader, params: ReadChainWit
     operators: eigenResult?.operators ?? [],
     lookThrough: eigenResult?.lookThrough ?? [],
     ...(usd === undefined ? {} : { ethUsd: block.ok ? usd : null }),
+    ...(instant === undefined || !block.ok ? {} : { etherfiInstant: instant }),
   };
 }

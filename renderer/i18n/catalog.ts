@@ -116,6 +116,11 @@ export const en = {
   unrestaked: 'Not restaked: {value}',
   exitUnknown: 'unknown',
   exitDelayDefault: '(documented default)',
+  // ether.fi instant redemption (EtherFiRedemptionManager), next to the market value
+  instantRedeem: 'Instant redemption now: {value}',
+  instantRedeemCapped: 'capped: more than redeemable now',
+  instantRedeemUnavailable: 'Instant redemption unavailable (paused or not read)',
+  instantRedeemMainnetOnly: 'Instant redemption: mainnet only (bridge back first)',
   withdrawals: 'Withdrawals',
   withdrawalsNone: 'No pending withdrawals or redemptions.',
   unlockChart: 'ETH unlocking per day',
@@ -375,6 +380,11 @@ export const zhCN: Catalog = {
   unrestaked: '未再质押：{value}',
   exitUnknown: '未知',
   exitDelayDefault: '（文档默认值）',
+  // ether.fi 即时赎回（EtherFiRedemptionManager），显示在市价旁
+  instantRedeem: '现在即时赎回：{value}',
+  instantRedeemCapped: '受限：超过当前可赎回额度',
+  instantRedeemUnavailable: '即时赎回不可用（已暂停或未读取）',
+  instantRedeemMainnetOnly: '即时赎回：仅限主网（需先跨回）',
   withdrawals: '提款',
   withdrawalsNone: '没有待处理的提款或赎回。',
   unlockChart: '每日解锁的 ETH',

@@ -28,6 +28,22 @@ function groupKey(p: Position): string {
   return `${p.wallet}|${p.chainId}`;
 }
 
+/** ether.fi's instant redemption (after the fee), under the market value; nothing for other positions. */
+function InstantRedeem({ position }: { readonly position: Position }) {
+  const { t } = useApp();
+  const eth = position.exit.instantRedeemEth;
+  if (eth === undefined) return null;
+  if (eth === null) {
+    return <div className="muted small">{position.chainId === 1 ? t('instantRedeemUnavailable') : t('instantRedeemMainnetOnly')}</div>;
+  }
+  return (
+    <div className="muted small">
+      {t('instantRedeem', { value: formatEth(eth) })}
+      {position.exit.instantRedeemCapped === true && <> ({t('instantRedeemCapped')})</>}
+    </div>
+  );
+}
+
 export function PositionsView({ report, walletName }: { readonly report: RiskReport; readonly walletName: (address: string) => string }) {
   const { t, language } = useApp();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -85,7 +101,10 @@ export function PositionsView({ report, walletName }: { readonly report: RiskRep
                           {formatUnitsFixed(p.amount, p.asset.decimals)} {symbol}
                         </td>
                         <td className="num">{formatEth(p.valueEth)}</td>
-                        <td className="num">{formatEth(p.marketValueEth)}</td>
+                        <td className="num">
+                          {formatEth(p.marketValueEth)}
+                          <InstantRedeem position={p} />
+                        </td>
                         <td>
                           <StackChips stack={p.stack} />
                         </td>

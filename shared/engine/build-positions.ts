@@ -11,6 +11,7 @@ import { attributeExposure, buildExposureProfile } from './attribute-exposure';
 import { blocksToSeconds } from './blocks-to-seconds';
 import { buildProtocolLookThrough } from './build-protocol-look-through';
 import { buildStack } from './build-stack';
+import { etherFiInstantExit } from './etherfi-instant-exit';
 import { compareText } from './compare-text';
 import { navToEth } from './nav-to-eth';
 import { applyNavRates, navRateChain } from './nav-rate-chain';
@@ -235,7 +236,7 @@ export function buildPositions(ctx: EngineContext, snapshots: readonly ChainSnap
           continue;
         }
         if (tb.balance.value === 0n) continue;
-        facts.push(tokenPosition(pr, chainId, wallet, prefix, tb, tb.balance.value));
+        facts.push(tokenPosition(pr, chainId, wallet, prefix, tb, tb.balance.value, snap));
       }
       group.tokensEnd = group.restakedEnd = group.podEnd = facts.length;
       const es = ws.eigen;
@@ -304,7 +305,7 @@ function protocolFor(pr: Profiles, tokenIds: readonly string[]): { readonly look
   return null;
 }
 
-function tokenPosition(pr: Profiles, chainId: number, wallet: Address, id: string, tb: TokenBalance, balance: bigint): PositionFacts {
+function tokenPosition(pr: Profiles, chainId: number, wallet: Address, id: string, tb: TokenBalance, balance: bigint, snap: ChainSnapshot): PositionFacts {
   const ctx = pr.ctx;
   const token = ctx.tokensById.get(tb.token);
   if (!token) {
@@ -342,7 +343,7 @@ function tokenPosition(pr: Profiles, chainId: number, wallet: Address, id: strin
     asset: shared.asset,
     amount: balance, valueEth, marketValueEth,
     stack: stackFor(pr, shared.stackKey, profile, attribution, { outer: layers.outer, venue: shared.venue, lookThrough: attribution.layers, inner: layers.inner, beacon: layers.endsInEth }),
-    exit: { instantEth, atNavSeconds, atNavDelayOnChain: onChain, claimableAtBlock: null, claimableAt: null },
+    exit: { instantEth, atNavSeconds, atNavDelayOnChain: onChain, claimableAtBlock: null, claimableAt: null, ...etherFiInstantExit(token, balance, snap) },
     exposure: { operators: attribution.operators, operatorSets: attribution.operatorSets },
     nominalEth: attribution.nominalEth, unrestakedEth: attribution.unrestakedEth, degraded,
   };
