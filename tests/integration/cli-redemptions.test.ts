@@ -5,32 +5,11 @@
  * same requests with one truthful time (an estimate says so in every place), and says that bob.eth's
  * pufETH is a protocol whose pending redemptions are not tracked.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADDR } from '../../shared/registry/tokens';
 import { DEMO_REDEMPTIONS } from '../../world/redemptions-world';
 import { startDemoWorld, type DemoWorld } from '../../world/demo-world';
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function runCli(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'node/cli/main.ts', ...args], { cwd: process.cwd(), env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function validator(path: string) {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(path, 'utf8')) as object);
-}
+import { runCli, validator } from '../support/run-cli';
 
 interface RedemptionJson {
   protocol: string; requestId: string; queue: string; status: string;

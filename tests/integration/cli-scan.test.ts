@@ -3,35 +3,15 @@
  * world over JSON-RPC. Output formats, exit codes, bad input, unreachable endpoints, and the
  * --json document validated against both the contract schema and the project's published schema.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../world/anvil';
 import type { WarningMessage } from '../../shared/report';
 import { warningText } from '../../shared/i18n/warning-text';
 import { startDemoWorld, type DemoWorld } from '../../world/demo-world';
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function runCli(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'node/cli/main.ts', ...args], { cwd: process.cwd(), env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function validator(path: string) {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(path, 'utf8')) as object);
-}
+import { runCli, validator } from '../support/run-cli';
 
 let demo: DemoWorld;
 const wallet = (label: string) => {

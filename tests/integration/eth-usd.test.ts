@@ -3,10 +3,6 @@
  * mainnet in the first batch, a failing feed costs nothing but the price, and the CLI's --json and
  * table carry the value in USD.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { formatUnits, parseAbi } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeReport } from '../../shared/engine/compute-report';
@@ -17,28 +13,11 @@ import type { ChainSnapshot } from '../../shared/snapshot';
 import { createChainClient } from '../../node/tracker/create-chain-client';
 import { readChain } from '../../node/tracker/read-chain';
 import { startDemoWorld, type DemoWorld } from '../../world/demo-world';
+import { runCli, validator } from '../support/run-cli';
 
 const feedAbi = parseAbi(['function latestRoundData() view returns (uint80, int256, uint256, uint256, uint80)']);
 // 2,345.67890123 USD per ETH: not the world's default, so only a live read can produce it.
 const ANSWER = 234_567_890_123n;
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function runCli(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'node/cli/main.ts', ...args], { cwd: process.cwd(), env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function validator(path: string) {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(path, 'utf8')) as object);
-}
 
 let demo: DemoWorld;
 const feed = registry.ethUsdFeed;

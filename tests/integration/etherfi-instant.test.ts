@@ -5,10 +5,6 @@
  * transaction, rolled back), it follows a fee changed on chain and the cap, a reverting manager costs
  * only the figure, and scan --json carries it, valid against both schemas.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { getAddress, parseEther, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeReport } from '../../shared/engine/compute-report';
@@ -27,6 +23,7 @@ import { deployEigenLayer } from '../../world/eigenlayer-world';
 import { ETHERFI_INSTANT_DEFAULTS, etherFiInstantWorld, type EtherFiInstantWorld } from '../../world/etherfi-instant-world';
 import { deployRedemptions } from '../../world/redemptions-world';
 import { deployTokens } from '../../world/tokens-world';
+import { runCli, validator } from '../support/run-cli';
 
 const ALICE = getAddress('0xa11ce0000000000000000000000000000000e71f');
 const RECEIVER = getAddress('0x4ece17e40000000000000000000000000000e71f');
@@ -39,24 +36,6 @@ const EETH = parseEther('2.222222222222222221');
 let anvil: Anvil;
 let ctx: WorldContext;
 let instant: EtherFiInstantWorld;
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function runCli(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'node/cli/main.ts', ...args], { cwd: process.cwd(), env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function validator(path: string) {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(path, 'utf8')) as object);
-}
 
 async function scan(): Promise<ChainSnapshot> {
   const chain = createChainClient({ chainId: 1, urls: [anvil.rpcUrl] });
