@@ -105,14 +105,14 @@ export function PositionsView({ report, walletName }: { readonly report: RiskRep
                           {formatEth(p.marketValueEth)}
                           <InstantRedeem position={p} />
                         </td>
-                        <td>
+                        <td className="stack-cell">
                           <StackChips stack={p.stack} />
                         </td>
                         <td>
                           {p.exit.atNavSeconds === null ? t('exitUnknown') : formatDuration(p.exit.atNavSeconds)}
                           {p.exit.atNavSeconds !== null && !p.exit.atNavDelayOnChain && <span className="muted small"> {t('exitDelayDefault')}</span>}
                         </td>
-                        <td>
+                        <td className="warnings-cell">
                           {warnings.map((w) => (
                             <div key={w.id}>
                               <SeverityBadge severity={w.severity} /> {safeText(warningTextFor(w, language).title, 60)}
