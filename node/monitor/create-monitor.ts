@@ -12,6 +12,9 @@ import { isDegraded } from '../../shared/is-degraded';
 import { warningsForDiff } from './warnings-for-diff';
 
 /** One chain's progress as the refresh reports it. */
+
+/** Least time between two published steps of one redemption log scan (see onProgress in run). */
+export const SCAN_PROGRESS_INTERVAL_MS = 250;
 export interface ChainProgressUpdate {
   readonly chainId: number;
   readonly state: 'reading' | 'done' | 'failed';
@@ -276,9 +279,20 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     publish(true, progress.finishedAt);
 
     let finished = false;
+    let lastScanPublish = Number.NEGATIVE_INFINITY;
     const onProgress = (update: ChainProgressUpdate): void => {
       if (finished || stopped) return;
+      const before = chainStates.get(update.chainId);
       chainStates.set(update.chainId, { state: update.state, error: update.error ?? null, ...(update.scan === undefined ? {} : { scan: update.scan }) });
+      // A first mainnet log scan reports hundreds of chunks: its steps reach the views at most every
+      // SCAN_PROGRESS_INTERVAL_MS; a state change, the scan's first step and its last always do.
+      const { scan } = update;
+      if (scan !== undefined) {
+        const now = clock.now();
+        const step = before?.state === update.state && before.scan !== undefined && scan.scannedBlocks < scan.totalBlocks;
+        if (step && now - lastScanPublish < SCAN_PROGRESS_INTERVAL_MS) return;
+        lastScanPublish = now;
+      }
       publish(true, progress.finishedAt);
     };
 

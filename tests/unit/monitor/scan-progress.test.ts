@@ -8,7 +8,7 @@ import { progressSchema, type Progress } from '../../../shared/ipc/contract';
 import { diffReports } from '../../../shared/notify/diff-reports';
 import { emptyNotifyState } from '../../../shared/notify/notify-state';
 import { settingsSchema, walletSchema } from '../../../shared/settings/settings';
-import { createMonitor, type MonitorStore } from '../../../node/monitor/create-monitor';
+import { createMonitor, SCAN_PROGRESS_INTERVAL_MS, type MonitorStore } from '../../../node/monitor/create-monitor';
 import { chain, fakeClock, report, WALLET } from './fixtures';
 
 describe('createMonitor: scan progress', () => {
@@ -35,10 +35,47 @@ describe('createMonitor: scan progress', () => {
     await clock.advance(0);
     monitor.stop();
     for (const p of seen) expect(progressSchema.safeParse(p).success).toBe(true);
-    expect(seen.map((p) => p.chains[0]?.scan?.scannedBlocks).filter((n) => n !== undefined)).toEqual([0, 400, 800, 1000]);
+    // All in one instant: the first step and the last reach the listeners, the ones between are held back.
+    expect(seen.map((p) => p.chains[0]?.scan?.scannedBlocks).filter((n) => n !== undefined)).toEqual([0, 1000]);
     expect(seen.find((p) => p.chains[0]?.scan !== undefined)?.chains[0]?.scan?.totalBlocks).toBe(1000);
     const last = seen.at(-1);
     expect(last?.chains[0]?.state).toBe('done');
     expect(last?.chains[0]).not.toHaveProperty('scan');
+  });
+
+  it('publishes at most one scan step per interval, whatever the number of chunks', async () => {
+    const base = fakeClock();
+    let skew = 0;
+    const clock = { ...base, now: () => base.now() + skew };
+    const settings = settingsSchema.parse({ enabledChains: [1] });
+    const wallets = [walletSchema.parse({ address: WALLET, addedAt: '2025-01-01T00:00:00Z', chains: [1] })];
+    const store: MonitorStore = {
+      getWallets: () => wallets, getSettings: () => settings, getLastReport: () => null, getNotifyState: () => emptyNotifyState,
+      setNotifyState: () => {}, saveReport: () => {}, appendHistory: () => {},
+    };
+    const monitor = createMonitor({
+      refresh: async (_wallets, _previous, onProgress) => {
+        onProgress({ chainId: 1, state: 'reading' });
+        // 500 chunks of 2 blocks, one every 10 ms: 5 s of scanning.
+        for (let i = 0; i <= 500; i++) {
+          onProgress({ chainId: 1, state: 'reading', scan: { scannedBlocks: i * 2, totalBlocks: 1000 } });
+          skew += 10;
+        }
+        return { report: report({ chains: [chain(1)] }), snapshots: [] };
+      },
+      getBlockNumber: async () => 100n,
+      store, diff: diffReports, notifiers: [], clock, log: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    const steps: number[] = [];
+    monitor.onProgress((p) => { const n = p.chains[0]?.scan?.scannedBlocks; if (n !== undefined) steps.push(n); });
+    monitor.start();
+    await base.advance(0);
+    monitor.stop();
+    // 5,000 ms at one step per SCAN_PROGRESS_INTERVAL_MS, plus the first and the last.
+    expect(steps.length).toBeLessThanOrEqual(5_000 / SCAN_PROGRESS_INTERVAL_MS + 2);
+    expect(steps.length).toBeGreaterThanOrEqual(5_000 / SCAN_PROGRESS_INTERVAL_MS - 1);
+    expect(steps[0]).toBe(0);
+    expect(steps.at(-1)).toBe(1000);
+    expect(steps.every((n, i) => i === 0 || n > (steps[i - 1] ?? 0))).toBe(true);
   });
 });
