@@ -129,10 +129,9 @@ export async function populateDemo(world: World): Promise<readonly DemoWallet[]>
   await eigen.queueWithdrawal(pending, [S.rETH], [parseEther('10')], { blocksAgo: 110_000n });
   await populateRedemptionsDemo(world.redemptions, tokens, pending);
 
-  // 6. Concentrated: everything in one LRT. Its operators cannot be shown: the registry lists no Swell
-  // stakers (rswETH lookThrough.stakers is empty until the EigenLayerManager stakeId/stakerProxyAddresses
-  // loop exists, docs/registry-sources.md), so the app attributes rswETH to no operator.
-  const concentrated = await add('concentrated', 'All-in Swell', null, 'one LRT only: protocol concentration (Swell\'s operators are not looked through yet)');
+  // 6. Concentrated: everything in one LRT, whose StakerProxies (found live through Swell's
+  // EigenLayerManager, below) restake almost half of it with one operator.
+  const concentrated = await add('concentrated', 'All-in Swell', null, 'one LRT only: protocol and operator concentration (Swell\'s StakerProxies, looked through)');
   await tokens.mint('rswETH', concentrated, parseEther('200'));
 
   // 7. Empty wallet.
@@ -222,6 +221,19 @@ export async function populateDemo(world: World): Promise<readonly DemoWallet[]>
     await eigen.createPod(staker);
     await eigen.setBeaconChainShares(staker, parseEther('400000'));
     await eigen.delegate(staker, DEMO_OPERATORS.steady);
+  }
+  // Swell publishes no staker list: the tracker finds these StakerProxies through EigenLayerManager
+  // (stakerProxyAddresses(1 … stakeId())). Of rswETH's ~1.08M ETH of NAV, 500,000 ETH restaked with
+  // steady (over its top-share line) and 300,000 with leveraged; the rest is not attributed.
+  const swell = [
+    { staker: demoAddress('swell:staker-proxy:1'), operator: DEMO_OPERATORS.steady, eth: parseEther('500000') },
+    { staker: demoAddress('swell:staker-proxy:2'), operator: DEMO_OPERATORS.leveraged, eth: parseEther('300000') },
+  ];
+  await tokens.addSwellStakerProxies(swell.map((p) => p.staker));
+  for (const { staker, operator, eth } of swell) {
+    await eigen.createPod(staker);
+    await eigen.setBeaconChainShares(staker, eth);
+    await eigen.delegate(staker, operator);
   }
 
   // The slash comes last so every staker of the slashed operator is hit by it.

@@ -87,6 +87,7 @@ const infra = [
   { contract: 'FixtureRenzoRestakeManager', at: ADDR.renzoRestakeManager },
   { contract: 'FixtureKelpLRTOracle', at: ADDR.kelpOracle },
   { contract: 'FixtureKelpDepositPool', at: ADDR.kelpDepositPool },
+  { contract: 'FixtureSwellEigenLayerManager', at: ADDR.swellEigenLayerManager },
   { contract: 'FixtureChainlinkFeed', at: ADDR.feedStEthEth },
   { contract: 'FixtureChainlinkFeed', at: ADDR.feedWeEthEth },
   { contract: 'FixtureChainlinkFeed', at: ADDR.feedEzEthEth },
@@ -153,6 +154,8 @@ export interface TokensWorld {
   setKelpNodeDelegators(addresses: readonly Address[]): Promise<void>;
   /** Renzo RestakeManager.operatorDelegators(i) / getOperatorDelegatorsLength(). */
   setRenzoOperatorDelegators(addresses: readonly Address[]): Promise<void>;
+  /** Swell EigenLayerManager: appends StakerProxies with the next ids (stakerProxyAddresses(stakeId() + 1 …)). */
+  addSwellStakerProxies(addresses: readonly Address[]): Promise<void>;
   /** Curve pool swap fee in 1e10 units (4_000_000n = 0.04%); 0 by default. */
   setCurveFee(fee: bigint): Promise<void>;
   /** pufETH exit fee and treasury exit fee, in basis points. */
@@ -289,6 +292,9 @@ export async function deployTokens(ctx: WorldContext): Promise<TokensWorld> {
     },
     async setRenzoOperatorDelegators(addresses) {
       await send([call('FixtureRenzoRestakeManager', ADDR.renzoRestakeManager, 'setOperatorDelegators', addresses)]);
+    },
+    async addSwellStakerProxies(addresses) {
+      await send([call('FixtureSwellEigenLayerManager', ADDR.swellEigenLayerManager, 'addStakerProxies', addresses)]);
     },
     async setCurveFee(fee) {
       await send([call('FixtureCurvePool', ADDR.curveRswEthWeth, 'setFee', fee)]);

@@ -5,7 +5,7 @@
  * Defaults (confidence `default`) are used only where no contract exposes the value; the UI marks them.
  */
 import type { Address } from 'viem';
-import type { DelaySource, LookThrough, NavSource, Redemption, TokenInfo, ViewCall } from './types';
+import type { DelaySource, IndexedDiscovery, LookThrough, NavSource, Redemption, TokenInfo, ViewCall } from './types';
 
 const DAY = 86_400;
 const ETHERFI = 'etherfi-protocol/smart-contracts@b4a0968087b178bc346cdf6bee6c0597bf4c42c7';
@@ -31,6 +31,14 @@ const defaultDelay = (days: number, note: string, sources: readonly string[]): D
   kind: 'default', seconds: days * DAY, note, sources, confidence: 'default',
 });
 const noLookThrough = null;
+/** Safety cap on the stakers an indexed discovery reads per refresh (Renzo runs 5 OperatorDelegators today). */
+const DISCOVERY_MAX = 500;
+/** Items read with the length, in its level (16 eth_calls in the batch): lists up to this long cost no extra round trip. */
+const DISCOVERY_PREFETCH = 16;
+/** Stakers read by index from `length.address`: indices first … length-1, or first … length when `lastInclusive`. */
+const indexed = (length: ViewCall, item: string, first: 0 | 1, lastInclusive: boolean): IndexedDiscovery => ({
+  kind: 'indexed', length, item, first, lastInclusive, max: DISCOVERY_MAX, prefetch: DISCOVERY_PREFETCH,
+});
 const pausedView = (address: Address) => view(address, 'function paused() view returns (bool)');
 
 export const ADDR = {
@@ -252,7 +260,10 @@ const etherfiStakers: readonly Address[] = [
   '0xCdfb5be691F53a8Fb33cf9895F7d20Eda9824C31', '0xf67a3AbE28f5b80c2a8078a30ed01C27cD9A8FE4', '0xE6cE3c7A8223Bae86354831e48439c006bd64872',
 ];
 
-/** Renzo OperatorDelegators (RestakeManager.operatorDelegators(0..4)), as listed by third parties. */
+/**
+ * Renzo OperatorDelegators (RestakeManager.operatorDelegators(0..4)), as listed by third parties: the
+ * fallback when RestakeManager's live list cannot be read.
+ */
 const renzoStakers: readonly Address[] = [
   '0xbAf5f3A05BD7Af6f3a0BBA207803bf77e2657c8F', '0x0B1981a9Fcc24A445dE15141390d3E46DA0e425c', '0x125B367C16C5858f11e12948404F7a1371a0FDa3',
   '0x78524bEeAc12368e600457478738c233f436e9f6', '0x38cDB1A8207264C1A07c42c43A4c3ED4bfab7CEA',
@@ -449,8 +460,16 @@ const mainnet: readonly TokenInfo[] = [
       requestsTracked: true, sources: [`${RENZO}:contracts/Withdraw/WithdrawQueue.sol`, 'address: third-party ezETH dashboards (code-index file id 41400981127)'], confidence: 'thirdParty',
     },
     lookThrough: {
-      stakers: renzoStakers, discover: null,
-      sources: [`${RENZO}:contracts/RestakeManager.sol (operatorDelegators(uint256), getOperatorDelegatorsLength())`, RENZO_OD_THIRD_PARTY],
+      stakers: renzoStakers,
+      // Public `IOperatorDelegator[] operatorDelegators`: indices 0 … length-1 (removal swap-and-pops, so indices move).
+      discover: indexed(
+        view(ADDR.renzoRestakeManager, 'function getOperatorDelegatorsLength() view returns (uint256)'),
+        'function operatorDelegators(uint256) view returns (address)', 0, false,
+      ),
+      sources: [
+        `${RENZO}:contracts/RestakeManager.sol (operatorDelegators(uint256), getOperatorDelegatorsLength() line 131)`,
+        `${RENZO}:contracts/RestakeManagerStorage.sol (IOperatorDelegator[] public operatorDelegators, line 43)`, RENZO_OD_THIRD_PARTY,
+      ],
       confidence: 'thirdParty',
     },
     venue: 'EigenLayer', sources: [`${RENZO}:contracts/Oracle/RiskOracle/RiskOracleMiddleware.sol (EZETH_ADDRESS)`], confidence: 'primary',
@@ -472,7 +491,7 @@ const mainnet: readonly TokenInfo[] = [
     },
     lookThrough: {
       stakers: kelpStakers,
-      discover: view(ADDR.kelpDepositPool, 'function getNodeDelegatorQueue() view returns (address[])'),
+      discover: { kind: 'list', call: view(ADDR.kelpDepositPool, 'function getNodeDelegatorQueue() view returns (address[])') },
       sources: [`${KELP}:contracts/LRTDepositPool.sol (getNodeDelegatorQueue)`, `${KELP}:README.md (LRTDepositPool; NodeDelegator Proxy Addresses)`], confidence: 'primary',
     },
     venue: 'EigenLayer', sources: [`${KELP}:README.md (ETH Mainnet table)`], confidence: 'primary',
@@ -521,8 +540,17 @@ const mainnet: readonly TokenInfo[] = [
       requestsTracked: true, sources: [`${SWELL}:contracts/lrt/contracts/implementations/RswEXIT.sol`, `${VEDA} (rswEXIT)`], confidence: 'thirdParty',
     },
     lookThrough: {
-      stakers: [], discover: null,
-      sources: [`${SWELL}:contracts/lrt/contracts/implementations/EigenLayerManager.sol (stakeId(), stakerProxyAddresses(uint256))`, SWELL_THIRD_PARTY],
+      // No published staker list: the StakerProxies are read live. createStakerAndPod does `++stakeId;
+      // stakerProxyAddresses[stakeId] = proxy`, so ids run 1 … stakeId.
+      stakers: [],
+      discover: indexed(
+        view(ADDR.swellEigenLayerManager, 'function stakeId() view returns (uint256)'),
+        'function stakerProxyAddresses(uint256) view returns (address)', 1, true,
+      ),
+      sources: [
+        `${SWELL}:contracts/lrt/contracts/implementations/EigenLayerManager.sol (stakeId line 31, stakerProxyAddresses line 39, createStakerAndPod lines 204-219)`,
+        `address: ${SWELL_THIRD_PARTY}`,
+      ],
       confidence: 'thirdParty',
     },
     venue: 'EigenLayer', sources: [BALANCER], confidence: 'secondary',

@@ -76,12 +76,45 @@ export interface Redemption extends Sourced {
   readonly requestsTracked: boolean;
 }
 
+/** A no-argument view returning the whole staker list (e.g. Kelp `getNodeDelegatorQueue() returns (address[])`). */
+export interface ListDiscovery {
+  readonly kind: 'list';
+  readonly call: ViewCall;
+}
+
+/**
+ * Stakers exposed one by one: a view giving how many there are, then an item view per index, both on
+ * `length.address` (e.g. Renzo `getOperatorDelegatorsLength()` + `operatorDelegators(uint256)`).
+ * The indices read are `first` up to `length` (exclusive), or up to and including it when `lastInclusive`.
+ */
+export interface IndexedDiscovery {
+  readonly kind: 'indexed';
+  /** A no-argument view returning uint256: a count (Renzo's array length) or the last id (Swell's `stakeId()`). */
+  readonly length: ViewCall;
+  /** The item view on the same contract, one uint256 index in, one address out, e.g. `function operatorDelegators(uint256) view returns (address)`. */
+  readonly item: string;
+  /** The first index: 0 for an array, 1 for ids counted from 1. */
+  readonly first: 0 | 1;
+  /** `length` is the last index itself (Swell's `stakeId()`), not a count. */
+  readonly lastInclusive: boolean;
+  /** Safety cap on the items read per refresh: a longer list is a failed read (only the known stakers are read). */
+  readonly max: number;
+  /**
+   * Items read speculatively together with the length (indices `first` to `first + prefetch - 1`),
+   * so that a list of up to this many stakers needs no extra round trip; set it above the live
+   * count with some room. Items past the end are dropped without a failed read.
+   */
+  readonly prefetch: number;
+}
+
+export type StakerDiscovery = ListDiscovery | IndexedDiscovery;
+
 /** How the protocol's own EigenLayer stakers are found, for look-through. */
 export interface LookThrough extends Sourced {
-  /** Staker contracts known from the protocol's sources. */
+  /** Staker contracts known from the protocol's sources; read even when discovery fails. */
   readonly stakers: readonly Address[];
-  /** A view returning the staker list (e.g. Kelp `getNodeDelegatorQueue()`), read live when present. */
-  readonly discover: ViewCall | null;
+  /** How the live staker list is read, when the protocol exposes one; its stakers are added to `stakers`. */
+  readonly discover: StakerDiscovery | null;
 }
 
 export type TokenKind = 'lst' | 'lrt';

@@ -95,6 +95,7 @@ describe('demo coverage: the sample wallets raise every warning the engine has',
       'Idle operator': ['nominal-security'],
       'Wiped-out operator': ['operator-tiny-magnitude', 'operator-slashed'],
       'Paused cbETH': ['token-paused'],
+      'All-in Swell': ['concentration-protocol', 'concentration-operator'],
       'Stuck Kelp exit': ['redemption-overdue'],
     };
     for (const [label, keys] of Object.entries(story)) {

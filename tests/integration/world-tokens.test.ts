@@ -463,8 +463,8 @@ describe('the rest of the registry and ABI reference', () => {
   it('Kelp LRTDepositPool lists the scenario NodeDelegators', async () => {
     const rsEth = tokens.find((t) => t.id === 'rsETH@1');
     const discover = rsEth?.lookThrough?.discover;
-    if (!discover) throw new Error('registry has no Kelp discover view');
-    expect(await read<readonly Address[]>(discover.address, discover.signature)).toEqual(NODE_DELEGATORS);
+    if (discover?.kind !== 'list') throw new Error('registry has no Kelp discover view');
+    expect(await read<readonly Address[]>(discover.call.address, discover.call.signature)).toEqual(NODE_DELEGATORS);
   });
 
   // Every fragment of the sections these fixtures implement (../shared/reference/lrt_abi.txt) is

@@ -116,14 +116,19 @@ describe('LRT, oracle and pool fragments', () => {
   it('every registry NAV, rate and delay signature is a line of lrt_abi.txt', () => {
     const known = lrtFunctions();
     const signatures = registry.tokens.flatMap((t) => [
-      t.nav.rate?.signature, t.nav.amount?.signature, t.paused?.signature, t.lookThrough?.discover?.signature,
+      t.nav.rate?.signature, t.nav.amount?.signature, t.paused?.signature,
+      ...(t.lookThrough?.discover?.kind === 'list' ? [t.lookThrough.discover.call.signature] : []),
+      ...(t.lookThrough?.discover?.kind === 'indexed' ? [t.lookThrough.discover.length.signature, t.lookThrough.discover.item] : []),
       t.redemption && t.redemption.delay.kind !== 'default' ? t.redemption.delay.call.signature : undefined,
     ]).filter((s): s is string => s !== undefined);
     expect(signatures.length).toBeGreaterThan(10);
-    // Not in lrt_abi.txt (it covers the LRTs and their oracles): pausable flags, Kelp's staker list
-    // and the plain LSTs' rate views. Every other signature must be listed there.
+    // Not in lrt_abi.txt (it covers the LRTs and their oracles): pausable flags, the protocols' staker
+    // lists (Kelp's, Renzo's and Swell's, docs/registry-sources.md section 2) and the plain LSTs' rate
+    // views. Every other signature must be listed there.
     const unlisted = new Set([
       'paused() view returns (bool)', 'getNodeDelegatorQueue() view returns (address[])',
+      'getOperatorDelegatorsLength() view returns (uint256)', 'operatorDelegators(uint256) view returns (address)',
+      'stakeId() view returns (uint256)', 'stakerProxyAddresses(uint256) view returns (address)',
       'getExchangeRate() view returns (uint256)', 'getEthValue(uint256) view returns (uint256)', 'exchangeRate() view returns (uint256)',
     ]);
     for (const sig of new Set(signatures)) {

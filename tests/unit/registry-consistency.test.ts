@@ -1,8 +1,8 @@
 /**
  * Structural checks of the built-in registry (shared/registry): every address is a checksummed
- * address, every entry names a source, staker and AVS lists hold no duplicates, discovery views are
- * the no-argument `address[]` form the tracker supports, and the ids the rest of the app keys on
- * are unique.
+ * address, every entry names a source, staker and AVS lists hold no duplicates, discoveries are
+ * the forms the tracker supports (a no-argument `address[]` view, or a uint256 length and an item
+ * view from uint256 to address), and the ids the rest of the app keys on are unique.
  */
 import { describe, expect, it } from 'vitest';
 import { getAddress, isAddress, parseAbiItem } from 'viem';
@@ -59,26 +59,41 @@ describe('registry consistency', () => {
     expect(new Set(avss).size).toBe(avss.length);
   });
 
-  it('every LRT on EigenLayer names a way to find its stakers (a static list or a discovery view) or says where the loop is documented', () => {
+  it('every LRT on EigenLayer names a way to find its stakers (a static list or a discovery)', () => {
     for (const t of tokens.filter((x) => x.chainId === 1 && x.venue === 'EigenLayer')) {
       expect(t.lookThrough, t.id).not.toBeNull();
       const lt = t.lookThrough;
       if (!lt) continue;
-      const found = lt.stakers.length > 0 || lt.discover !== null || lt.sources.some((s) => s.includes('stakerProxyAddresses'));
-      expect(found, t.id).toBe(true);
+      expect(lt.stakers.length > 0 || lt.discover !== null, t.id).toBe(true);
     }
   });
 
-  it('discovery views take no argument and return address[]', () => {
-    for (const t of tokens) {
-      const d = t.lookThrough?.discover;
-      if (!d) continue;
-      const item = parseAbiItem(d.signature);
-      expect(item.type, t.id).toBe('function');
-      if (item.type !== 'function') continue;
-      expect(d.args, t.id).toBe('none');
-      expect(item.inputs, t.id).toEqual([]);
-      expect(item.outputs.map((o) => o.type), t.id).toEqual(['address[]']);
+  /** The function a registry signature names, with its input and output types. */
+  const fn = (signature: string) => {
+    const item = parseAbiItem(signature);
+    if (item.type !== 'function') throw new Error(`${signature} is not a function`);
+    return { inputs: item.inputs.map((i) => i.type), outputs: item.outputs.map((o) => o.type), mutability: item.stateMutability };
+  };
+
+  it('list discovery views take no argument and return address[]', () => {
+    const lists = tokens.flatMap((t) => (t.lookThrough?.discover?.kind === 'list' ? [[t.id, t.lookThrough.discover.call] as const] : []));
+    expect(lists.length).toBeGreaterThan(0);
+    for (const [id, call] of lists) {
+      expect(call.args, id).toBe('none');
+      expect(fn(call.signature), id).toEqual({ inputs: [], outputs: ['address[]'], mutability: 'view' });
+    }
+  });
+
+  it('indexed discoveries: a no-argument uint256 length, an item view from uint256 to address, a first index and a positive cap', () => {
+    const indexed = tokens.flatMap((t) => (t.lookThrough?.discover?.kind === 'indexed' ? [[t.id, t.lookThrough.discover] as const] : []));
+    expect(indexed.map(([id]) => id)).toEqual(['ezETH@1', 'rswETH@1']);
+    for (const [id, d] of indexed) {
+      expect(isChecksummed(d.length.address), id).toBe(true);
+      expect(d.length.args, id).toBe('none');
+      expect(fn(d.length.signature), id).toEqual({ inputs: [], outputs: ['uint256'], mutability: 'view' });
+      expect(fn(d.item), id).toEqual({ inputs: ['uint256'], outputs: ['address'], mutability: 'view' });
+      expect([0, 1], id).toContain(d.first);
+      expect(Number.isSafeInteger(d.max) && d.max > 0, id).toBe(true);
     }
   });
 
