@@ -3,6 +3,8 @@ import type { ExposureLink } from './attribute-exposure';
 import { navToEth } from './nav-to-eth';
 import { underlyingTokenId } from './underlying-token-id';
 
+const ZERO = '0x0000000000000000000000000000000000000000';
+
 /** An LRT protocol's restaked ETH per operator and strategy, against the LRT's whole NAV value. */
 export interface ProtocolLookThrough {
   /** The token whose stakers were read (e.g. `eETH@1` for weETH). */
@@ -17,8 +19,9 @@ export interface ProtocolLookThrough {
 
 /**
  * For one LRT with look-through data: each staker's withdrawable underlying (valued at NAV in
- * ETH) and EigenPod shares (wei), delegated to its operator, as numerators; the LRT's total NAV
- * value (totalSupply through its NAV chain) as the denominator. Undelegated stakers contribute
+ * ETH) and EigenPod shares (wei), delegated to its operator, and its queued withdrawals not yet
+ * completable, with the operator each was queued with, as numerators; the LRT's total NAV value
+ * (totalSupply through its NAV chain) as the denominator. Undelegated stakers' deposits contribute
  * nothing (their ETH stays unrestaked); EIGEN and unknown strategies have no ETH value.
  */
 export function buildProtocolLookThrough(ctx: EngineContext, tokenId: string): ProtocolLookThrough | null {
@@ -32,7 +35,28 @@ export function buildProtocolLookThrough(ctx: EngineContext, tokenId: string): P
     const prev = byKey.get(key);
     byKey.set(key, { operator: prev?.operator ?? operator, strategy, numerator: (prev?.numerator ?? 0n) + numerator });
   };
+  /** A strategy amount in ETH at NAV; null (and degraded) when it cannot be valued; 0 for EIGEN and unknown strategies. */
+  const ethOf = (strategy: string, underlyingToken: Parameters<typeof underlyingTokenId>[2], amount: bigint): bigint | null => {
+    const underlying = underlyingTokenId(ctx, strategy, underlyingToken);
+    if (underlying === null || underlying === 'EIGEN') return 0n;
+    const eth = underlying === 'ETH' ? amount : navToEth(ctx, underlying, amount);
+    if (eth === null) degraded = true;
+    return eth;
+  };
+  const block = ctx.tokenStates.get(tokenId)?.blockNumber ?? null;
   for (const staker of lt.stakers) {
+    // A withdrawal a staker queued stays in the LRT's backing and slashable by the operator it was
+    // queued with until it can be completed (DelegationManager: block.number > startBlock + delay),
+    // whether or not the staker is still delegated.
+    if (staker.queuedWithdrawals.ok) {
+      for (const q of staker.queuedWithdrawals.value) {
+        if (q.delegatedTo.toLowerCase() === ZERO || block === null || q.completableBlock <= block) continue;
+        for (const e of q.entries) {
+          const strategy = e.strategy.toLowerCase();
+          add(q.delegatedTo, strategy, ethOf(strategy, e.underlyingToken, e.withdrawableUnderlying) ?? 0n);
+        }
+      }
+    } else degraded = true;
     if (!staker.delegatedTo.ok) {
       degraded = true;
       continue;
@@ -42,14 +66,7 @@ export function buildProtocolLookThrough(ctx: EngineContext, tokenId: string): P
     if (staker.deposits.ok) {
       for (const d of staker.deposits.value) {
         const strategy = d.strategy.toLowerCase();
-        const underlying = underlyingTokenId(ctx, strategy, d.underlyingToken);
-        if (underlying === null || underlying === 'EIGEN') continue;
-        const eth = underlying === 'ETH' ? d.withdrawableUnderlying : navToEth(ctx, underlying, d.withdrawableUnderlying);
-        if (eth === null) {
-          degraded = true;
-          continue;
-        }
-        add(operator, strategy, eth);
+        add(operator, strategy, ethOf(strategy, d.underlyingToken, d.withdrawableUnderlying) ?? 0n);
       }
     } else degraded = true;
     if (staker.pod.ok) {

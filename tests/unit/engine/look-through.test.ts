@@ -162,6 +162,26 @@ describe('LRT look-through', () => {
     expect(p?.degraded).toBe(true);
   });
 
+  it('an LRT staker\'s queued withdrawals count for the operator they were queued with until completable', () => {
+    const queued = (n: number, completableBlock: bigint) => ({
+      root: `0x${String(n).padStart(64, '0')}` as const, staker: addr(0x53), delegatedTo: OP_2, withdrawer: addr(0x53), nonce: BigInt(n), startBlock: BLOCK - 5n, completableBlock,
+      entries: [{ strategy: STRATEGY.beacon, scaledShares: eth(100), withdrawableShares: eth(100), underlyingToken: STRATEGY.beacon, withdrawableUnderlying: eth(100) }],
+    });
+    const withQueue = (completableBlock: bigint) => report(renzo(eth(11), { lookThrough: { token: 'ezETH@1', stakers: [
+      staker(addr(0x51), { delegatedTo: OP_1, deposits: [deposit(STRATEGY.stETH, eth(440))], pod: pod(eth(220)) }),
+      staker(addr(0x52), { delegatedTo: OP_2, pod: pod(eth(330)) }),
+      // Undelegated since it queued 100 ETH with OP_2: still OP_2's until the withdrawal can be completed.
+      staker(addr(0x53), { delegatedTo: null, queued: [queued(1, completableBlock)] }),
+    ] } })).positions[0];
+    // 11 ezETH at 1.1 = 12.1 ETH; OP_2 backs 330 + 100 of the 1,100 ETH behind ezETH.
+    const pending = withQueue(BLOCK + 10n);
+    expect(pending?.exposure.operators.find((o) => o.operator === OP_2)?.valueEth).toBe((eth(12.1) * 430n) / 1100n);
+    expect(pending?.degraded).toBe(false);
+    // Completable: it no longer answers to OP_2 (and is not restaked).
+    const due = withQueue(BLOCK);
+    expect(due?.exposure.operators.find((o) => o.operator === OP_2)?.valueEth).toBe((eth(12.1) * 330n) / 1100n);
+  });
+
   it('queued withdrawals stay slashable by their operator until completable', () => {
     const snaps = [snapshot({
       operators: [operator(OP_1, { allocations: [{ avs: AVS_1, id: 0, strategy: STRATEGY.beacon, magnitude: tenth }] })],
