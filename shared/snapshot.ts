@@ -133,6 +133,25 @@ export interface OperatorState {
   readonly registeredSets: Read<readonly OperatorSetRef[]>;
   readonly allocatedSets: Read<readonly OperatorSetRef[]>;
   readonly allocations: Read<readonly OperatorAllocation[]>;
+  /**
+   * Per allocated set, whether it can slash the operator now and which strategies it lists. Absent
+   * on snapshots taken before it was read: every allocation then counts as slashable.
+   */
+  readonly allocatedSetStatus?: readonly AllocatedSetStatus[];
+}
+
+/**
+ * Whether an allocated operator set can slash the operator's allocation to it. AllocationManager
+ * slashes only a set the operator is slashable by (registered, or deregistered no longer than
+ * DEALLOCATION_DELAY blocks ago) and only in a strategy the set lists; any other allocation is
+ * magnitude no one can slash.
+ */
+export interface AllocatedSetStatus {
+  readonly operatorSet: OperatorSetRef;
+  /** AllocationManager.isOperatorSlashable(operator, set). */
+  readonly slashable: Read<boolean>;
+  /** AllocationManager.getStrategiesInOperatorSet(set). */
+  readonly strategies: Read<readonly Address[]>;
 }
 
 /** Live facts about one registry token (LST or LRT) on a chain. */
@@ -142,6 +161,12 @@ export interface TokenState {
   readonly totalSupply: Read<bigint>;
   /** NAV: NAV-unit base units per 1e18 token base units (e.g. weETH.getRate()); see the registry entry for the unit. */
   readonly navRate: Read<bigint>;
+  /**
+   * The total of a total-over-supply NAV (registry nav.totalOverSupply, e.g. Renzo's calculateTVLs()
+   * total TVL), in NAV-unit base units: an amount is worth floor(navTotal × amount / totalSupply).
+   * Absent for other tokens and on snapshots taken before it existed (the engine then uses navRate).
+   */
+  readonly navTotal?: Read<bigint>;
   /** Market: ETH wei per one whole token, from the registry's market source; null when there is none. */
   readonly marketRate: Read<bigint> | null;
   /** When the market source last updated (feeds), unix seconds; null when not known. */

@@ -76,7 +76,10 @@ export interface EigenLayerWorld {
   setBeaconChainSlashingFactor(owner: Address, factorWad: bigint): Promise<void>;
   setPodState(owner: Address, state: PodState): Promise<void>;
   createOperatorSet(set: OperatorSetRef, strategies: readonly Address[], options?: { readonly redistributionRecipient?: Address }): Promise<void>;
+  /** The set stops listing these strategies: allocations in them can no longer be slashed by it. */
+  removeStrategiesFromOperatorSet(set: OperatorSetRef, strategies: readonly Address[]): Promise<void>;
   registerForOperatorSet(operator: Address, set: OperatorSetRef): Promise<void>;
+  /** The operator stays slashable by the set until DEALLOCATION_DELAY blocks after this one. */
   deregisterFromOperatorSet(operator: Address, set: OperatorSetRef): Promise<void>;
   /** Sets the operator's allocated magnitude (WAD = 100%) for a strategy in an operator set. */
   allocate(operator: Address, set: OperatorSetRef, strategy: Address, magnitudeWad: bigint, options?: AllocateOptions): Promise<void>;
@@ -242,6 +245,10 @@ export async function deployEigenLayer(ctx: WorldContext): Promise<EigenLayerWor
       } else {
         await ctx.write('ElAllocationManager', am, 'createOperatorSet', [set.avs, set.id, strategies]);
       }
+    },
+
+    async removeStrategiesFromOperatorSet(set, strategies) {
+      await ctx.write('ElAllocationManager', am, 'removeStrategiesFromOperatorSet', [set.avs, set.id, strategies]);
     },
 
     async registerForOperatorSet(operator, set) {

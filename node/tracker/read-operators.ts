@@ -2,15 +2,17 @@
  * For every operator a watched wallet or a watched LRT's staker is delegated to: whether it is
  * registered, its max magnitudes and delegated shares in the strategies its delegators hold, its
  * registered and allocated operator sets, and per allocated set and strategy the allocation
- * (current magnitude, pending change, effect block) with the stake the set can slash now.
+ * (current magnitude, pending change, effect block) with the stake allocated to the set now; per
+ * allocated set, whether it can slash the operator now and the strategies it lists (an allocation
+ * outside either cannot be slashed).
  *
- * Levels: the per-operator reads go in one level; allocations and slashable stake, which need the
- * allocated sets, in the next.
+ * Levels: the per-operator reads go in one level; allocations, allocated stake and the sets'
+ * slashability and strategies, which need the allocated sets, in the next.
  */
 import { getAddress, type Address } from 'viem';
 import { eigenLayerAbi } from '../../shared/abi/eigenlayer-abi';
 import type { EigenLayerInfo } from '../../shared/registry/types';
-import type { OperatorAllocation, OperatorSetRef, OperatorState, Read } from '../../shared/snapshot';
+import type { AllocatedSetStatus, OperatorAllocation, OperatorSetRef, OperatorState, Read } from '../../shared/snapshot';
 import type { ContractReader } from './contract-reader';
 import type { StakerDelegation } from './read-staker';
 
@@ -29,42 +31,51 @@ function pairs<T>(strategies: readonly Address[], values: Read<readonly T[]>, na
   return { ok: true, value: strategies.map((strategy, i) => ({ strategy, value: values.value[i] as T })) };
 }
 
+interface SetReads {
+  readonly allocations: Read<readonly OperatorAllocation[]>;
+  readonly status: readonly AllocatedSetStatus[];
+}
+
 async function readAllocations(
   reader: ContractReader, el: EigenLayerInfo, operator: Address, strategies: readonly Address[], sets: Read<readonly OperatorSetRef[]>,
-): Promise<Read<readonly OperatorAllocation[]>> {
-  if (!sets.ok) return sets;
-  if (strategies.length === 0) return { ok: true, value: [] };
+): Promise<SetReads> {
+  if (!sets.ok) return { allocations: sets, status: [] };
+  if (strategies.length === 0) return { allocations: { ok: true, value: [] }, status: [] };
   const am = el.allocationManager;
   const abi = eigenLayerAbi.allocationManager;
   const perSet = await Promise.all(sets.value.map(async (set) => {
     const setKey = `${operator}:${set.avs}:${set.id}`;
-    const [stake, allocations] = await Promise.all([
+    const [stake, allocations, slashable, setStrategies] = await Promise.all([
       reader.read({ key: `operator.allocatedStake:${setKey}`, address: am, abi, functionName: 'getAllocatedStake', args: [set, [operator], strategies] }),
       Promise.all(strategies.map((strategy) =>
         reader.read({ key: `operator.allocation:${setKey}:${strategy}`, address: am, abi, functionName: 'getAllocation', args: [operator, set, strategy] }))),
+      reader.read({ key: `operator.slashable:${setKey}`, address: am, abi, functionName: 'isOperatorSlashable', args: [operator, set] }),
+      reader.read({ key: `operatorSet.strategies:${set.avs}:${set.id}`, address: am, abi, functionName: 'getStrategiesInOperatorSet', args: [set] }),
     ]);
+    const status: AllocatedSetStatus = { operatorSet: set, slashable, strategies: setStrategies };
     const rows: OperatorAllocation[] = [];
     for (const [k, allocation] of allocations.entries()) {
-      if (!allocation.ok) return allocation;
+      if (!allocation.ok) return { rows: allocation, status };
       const { currentMagnitude, pendingDiff, effectBlock } = allocation.value;
       // No magnitude now and none pending: the set cannot slash this strategy; not an allocation.
       if (currentMagnitude === 0n && pendingDiff === 0n) continue;
       const strategy = strategies[k];
       if (strategy === undefined) continue;
-      const slashable = stake.ok ? stake.value[0]?.[k] : undefined;
+      const stakeNow = stake.ok ? stake.value[0]?.[k] : undefined;
       rows.push({
         operatorSet: set, strategy, currentMagnitude, pendingDiff, effectBlock: BigInt(effectBlock),
-        slashableShares: !stake.ok ? stake : slashable === undefined ? { ok: false, error: 'getAllocatedStake returned no value' } : { ok: true, value: slashable },
+        slashableShares: !stake.ok ? stake : stakeNow === undefined ? { ok: false, error: 'getAllocatedStake returned no value' } : { ok: true, value: stakeNow },
       });
     }
-    return { ok: true, value: rows } as const;
+    return { rows: { ok: true, value: rows } as const, status };
   }));
+  const status = perSet.map((r) => r.status);
   const all: OperatorAllocation[] = [];
   for (const r of perSet) {
-    if (!r.ok) return r;
-    all.push(...r.value);
+    if (!r.rows.ok) return { allocations: r.rows, status };
+    all.push(...r.rows.value);
   }
-  return { ok: true, value: all };
+  return { allocations: { ok: true, value: all }, status };
 }
 
 async function readOperator(reader: ContractReader, el: EigenLayerInfo, operator: Address, strategies: readonly Address[]): Promise<OperatorState> {
@@ -80,6 +91,7 @@ async function readOperator(reader: ContractReader, el: EigenLayerInfo, operator
     reader.read({ key: `operator.allocatedSets:${operator}`, address: am, abi: amAbi, functionName: 'getAllocatedSets', args: [operator] }),
   ]);
   const allocatedSets = toSets(allocated);
+  const setReads = await readAllocations(reader, el, operator, strategies, allocatedSets);
   const mm = pairs(strategies, maxMagnitudes, 'getMaxMagnitudes');
   const os = pairs(strategies, shares, 'getOperatorShares');
   return {
@@ -90,7 +102,8 @@ async function readOperator(reader: ContractReader, el: EigenLayerInfo, operator
     operatorShares: os.ok ? { ok: true, value: os.value.map((p) => ({ strategy: p.strategy, shares: p.value })) } : os,
     registeredSets: toSets(registered),
     allocatedSets,
-    allocations: await readAllocations(reader, el, operator, strategies, allocatedSets),
+    allocations: setReads.allocations,
+    allocatedSetStatus: setReads.status,
   };
 }
 

@@ -31,6 +31,8 @@ export const eigenLayerAbi = {
     'function getRegisteredSets(address operator) view returns (OperatorSet[] operatorSets)',
     'function getAllocatedStake(OperatorSet operatorSet, address[] operators, address[] strategies) view returns (uint256[][] slashableStake)',
     'function DEALLOCATION_DELAY() view returns (uint32 delay)',
+    'function isOperatorSlashable(address operator, OperatorSet operatorSet) view returns (bool)',
+    'function getStrategiesInOperatorSet(OperatorSet operatorSet) view returns (address[] strategies)',
   ]),
   eigenPodManager: parseAbi([
     'function ownerToPod(address podOwner) view returns (address)',

@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import type { ChainInfo, Registry, StrategyInfo, TokenInfo } from '../registry/types';
-import type { ChainSnapshot, LrtLookThrough, OperatorSetRef, TokenState } from '../snapshot';
+import type { AllocatedSetStatus, ChainSnapshot, LrtLookThrough, OperatorSetRef, TokenState } from '../snapshot';
 import { compareText } from './compare-text';
 import { setKey } from './set-key';
 
@@ -25,7 +25,7 @@ export interface IndexedOperator {
   readonly operator: Address;
   /** null when the max magnitudes read failed. */
   readonly maxMagnitudes: ReadonlyMap<string, bigint> | null;
-  /** null when the allocations read failed. */
+  /** Slashable allocations only (see slashableAllocations); null when the allocations or a set's status could not be read. */
   readonly allocations: ReadonlyMap<string, readonly IndexedAllocation[]> | null;
 }
 
@@ -49,6 +49,25 @@ export interface EngineContext {
   /** Live DelegationManager.minWithdrawalDelayBlocks, null when it could not be read. */
   readonly minWithdrawalDelayBlocks: bigint | null;
   readonly beaconStrategy: string;
+}
+
+/**
+ * Which allocations a set can slash (AllocationManager.slashOperator): the operator is slashable by
+ * the set (isOperatorSlashable) and the set lists the strategy; any other allocation is no slashable
+ * magnitude, so the stake behind it counts as nominal. Without the statuses (older snapshots) every
+ * allocation counts; a set without a status likewise. null when a status could not be read.
+ */
+function slashableAllocations(status: readonly AllocatedSetStatus[] | undefined): ((set: OperatorSetRef, strategy: Address) => boolean) | null {
+  if (status === undefined) return () => true;
+  const bySet = new Map<string, { readonly slashable: boolean; readonly strategies: ReadonlySet<string> }>();
+  for (const s of status) {
+    if (!s.slashable.ok || !s.strategies.ok) return null;
+    bySet.set(setKey(s.operatorSet), { slashable: s.slashable.value, strategies: new Set(s.strategies.value.map((x) => x.toLowerCase())) });
+  }
+  return (set, strategy) => {
+    const s = bySet.get(setKey(set));
+    return s === undefined || (s.slashable && s.strategies.has(strategy.toLowerCase()));
+  };
 }
 
 /**
@@ -90,10 +109,12 @@ export function buildEngineContext(snapshots: readonly ChainSnapshot[], registry
       const maxMagnitudes = op.maxMagnitudes.ok
         ? new Map(op.maxMagnitudes.value.map((m) => [m.strategy.toLowerCase(), m.maxMagnitude]))
         : null;
+      const canSlash = slashableAllocations(op.allocatedSetStatus);
       let allocations: Map<string, IndexedAllocation[]> | null = null;
-      if (op.allocations.ok) {
+      if (op.allocations.ok && canSlash !== null) {
         allocations = new Map();
         for (const a of op.allocations.value) {
+          if (!canSlash(a.operatorSet, a.strategy)) continue;
           const due = a.effectBlock !== 0n && snap.blockNumber !== null && a.effectBlock <= snap.blockNumber;
           const magnitude = a.currentMagnitude + (due ? a.pendingDiff : 0n);
           if (magnitude <= 0n) continue;
