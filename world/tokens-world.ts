@@ -154,6 +154,13 @@ export interface TokensWorld {
   setKelpNodeDelegators(addresses: readonly Address[]): Promise<void>;
   /** Renzo RestakeManager.operatorDelegators(i) / getOperatorDelegatorsLength(). */
   setRenzoOperatorDelegators(addresses: readonly Address[]): Promise<void>;
+  /**
+   * Sets Renzo's total TVL (the third value of RestakeManager.calculateTVLs(), reported as one
+   * OperatorDelegator holding one token) to exactly `totalTvl` wei, leaving the ezETH supply alone:
+   * getRate() follows as floor(totalTvl × 1e18 / supply), and navRate('ezETH') becomes that rate. A
+   * later ezETH mint or burn, or setNavRate('ezETH'), sets the TVL from the rate again.
+   */
+  setRenzoTotalTvl(totalTvl: bigint): Promise<void>;
   /** Swell EigenLayerManager: appends StakerProxies with the next ids (stakerProxyAddresses(stakeId() + 1 …)). */
   addSwellStakerProxies(addresses: readonly Address[]): Promise<void>;
   /** Curve pool swap fee in 1e10 units (4_000_000n = 0.04%); 0 by default. */
@@ -292,6 +299,12 @@ export async function deployTokens(ctx: WorldContext): Promise<TokensWorld> {
     },
     async setRenzoOperatorDelegators(addresses) {
       await send([call('FixtureRenzoRestakeManager', ADDR.renzoRestakeManager, 'setOperatorDelegators', addresses)]);
+    },
+    async setRenzoTotalTvl(totalTvl) {
+      await send([call('FixtureRenzoRestakeManager', ADDR.renzoRestakeManager, 'setTVLs', [[totalTvl]], [totalTvl], totalTvl)]);
+      const rate = await ctx.read('FixtureRenzoRateProvider', ADDR.renzoRateProvider, 'getRate');
+      if (typeof rate !== 'bigint') throw new Error(`Renzo getRate() returned ${String(rate)}`);
+      rates.ezETH = rate;
     },
     async addSwellStakerProxies(addresses) {
       await send([call('FixtureSwellEigenLayerManager', ADDR.swellEigenLayerManager, 'addStakerProxies', addresses)]);

@@ -1,6 +1,7 @@
 /**
- * Live facts about each registry token on the chain: total supply, NAV rate, market price (feed or
- * pool), paused state and on-chain redemption delay. All first-level reads (no dependencies).
+ * Live facts about each registry token on the chain: total supply, NAV rate (or, for a
+ * total-over-supply NAV, its total), market price (feed or pool), paused state and on-chain
+ * redemption delay. All first-level reads (no dependencies).
  */
 import { erc20Abi } from '../../shared/abi/erc20-abi';
 import { curveAbi } from '../../shared/abi/curve-abi';
@@ -10,6 +11,7 @@ import type { ContractReader } from './contract-reader';
 import { isBigint, isBoolean, narrowRead } from './narrow-read';
 import { readChainlinkRound } from './read-chainlink-round';
 import { readCurveCoinCheck } from './read-curve-coin-check';
+import { navRateFromTotal, readNavTotal } from './read-nav-total';
 import { readViewCall, viewCallName } from './read-view-call';
 
 export interface ReadTokenStatesParameters {
@@ -37,19 +39,24 @@ async function readMarket(reader: ContractReader, token: TokenInfo): Promise<{ r
 }
 
 async function readTokenState(reader: ContractReader, token: TokenInfo): Promise<TokenState> {
-  const nav = token.nav.rate;
+  const overSupply = token.nav.totalOverSupply;
+  // A total-over-supply NAV derives its rate from the total and the supply (read-nav-total.ts).
+  const nav = overSupply ? null : token.nav.rate;
   const delay = token.redemption?.delay;
-  const [totalSupply, navRaw, market, pausedRaw, delayRaw] = await Promise.all([
+  const [totalSupply, navTotal, navRaw, market, pausedRaw, delayRaw] = await Promise.all([
     reader.read({ key: `token.totalSupply:${token.id}`, address: token.address, abi: erc20Abi, functionName: 'totalSupply', args: [] }),
+    overSupply ? readNavTotal(reader, token, overSupply) : null,
     nav ? readViewCall(reader, `token.nav:${token.id}`, nav) : null,
     readMarket(reader, token),
     token.paused ? readViewCall(reader, `token.paused:${token.id}`, token.paused) : null,
     delay && delay.kind !== 'default' ? readViewCall(reader, `token.redemptionDelay:${token.id}`, delay.call) : null,
   ]);
   // A token 1:1 with its NAV unit by construction (eETH, stETH, bridged copies without a rate) has rate 1e18.
-  const navRate: Read<bigint> = nav && navRaw
-    ? narrowRead(reader, navRaw, isBigint, { key: `token.nav:${token.id}`, target: nav.address, call: viewCallName(nav), expected: 'uint256' })
-    : { ok: true, value: ONE };
+  const navRate: Read<bigint> = navTotal
+    ? navRateFromTotal(reader, token, navTotal, totalSupply)
+    : nav && navRaw
+      ? narrowRead(reader, navRaw, isBigint, { key: `token.nav:${token.id}`, target: nav.address, call: viewCallName(nav), expected: 'uint256' })
+      : { ok: true, value: ONE };
   const paused = token.paused && pausedRaw
     ? narrowRead(reader, pausedRaw, isBoolean, { key: `token.paused:${token.id}`, target: token.paused.address, call: viewCallName(token.paused), expected: 'bool' })
     : null;
@@ -61,6 +68,7 @@ async function readTokenState(reader: ContractReader, token: TokenInfo): Promise
     address: token.address,
     totalSupply,
     navRate,
+    ...(navTotal ? { navTotal } : {}),
     marketRate: market.rate,
     marketUpdatedAt: market.updatedAt,
     paused,

@@ -14,7 +14,7 @@ import { buildStack } from './build-stack';
 import { etherFiInstantExit } from './etherfi-instant-exit';
 import { compareText } from './compare-text';
 import { navToEth } from './nav-to-eth';
-import { applyNavRates, navRateChain } from './nav-rate-chain';
+import { applyNavRates, navRateChain, type NavRates } from './nav-rate-chain';
 import { tokenExit } from './token-exit';
 import { tokenLayers } from './token-layers';
 import { underlyingTokenId } from './underlying-token-id';
@@ -76,8 +76,8 @@ interface TokenShared {
   /** Key of the token's shared stack (see stackFor). */
   readonly stackKey: string;
   /** NAV rates of a balance, and of a balance given in the NAV unit (see navRateChain). */
-  readonly navRates: readonly bigint[] | null;
-  readonly unitNavRates: readonly bigint[] | null;
+  readonly navRates: NavRates | null;
+  readonly unitNavRates: NavRates | null;
   /** The token whose market price applies (its own, else the one it is bridged from), and that price (null: unreadable). */
   readonly market: { readonly token: string | null; readonly rate: bigint | null; readonly degraded: boolean };
   /** The look-through protocol under the token, found on first use (undefined until then). */

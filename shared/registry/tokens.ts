@@ -446,7 +446,19 @@ const mainnet: readonly TokenInfo[] = [
   {
     id: 'ezETH@1', symbol: 'ezETH', name: 'Renzo Restaked ETH', kind: 'lrt', protocol: 'Renzo', chainId: 1, address: ADDR.ezETH, decimals: 18,
     wraps: 'ETH', bridgedFrom: null,
-    nav: { unit: 'ETH', rate: view(ADDR.renzoRateProvider, 'function getRate() view returns (uint256)'), amount: null, sources: [`${RENZO}:contracts/RateProvider/BalancerRateProvider.sol`, BALANCER], confidence: 'secondary' },
+    // Valued as Renzo values a redemption: RenzoOracle.calculateRedeemAmount = totalTVL * amount / ezETH.totalSupply(),
+    // with totalTVL the third value of RestakeManager.calculateTVLs(); getRate() is that ratio per 1e18, floored.
+    nav: {
+      unit: 'ETH', rate: view(ADDR.renzoRateProvider, 'function getRate() view returns (uint256)'), amount: null,
+      totalOverSupply: { total: { call: view(ADDR.renzoRestakeManager, 'function calculateTVLs() view returns (uint256[][], uint256[], uint256)'), output: 2 } },
+      sources: [
+        `${RENZO}:contracts/Oracle/RenzoOracle.sol (calculateRedeemAmount, line 150)`, `${RENZO}:contracts/RestakeManager.sol (calculateTVLs, line 296)`,
+        `${RENZO}:contracts/Withdraw/WithdrawQueue.sol (withdraw: calculateRedeemAmount(_amount, ezETH.totalSupply(), totalTVL), line 681)`,
+        `${RENZO}:contracts/RateProvider/BalancerRateProvider.sol (getRate, line 29)`,
+        `${BALANCER} (addresses: rate provider 0x387d…c84C, its upgradeable component RestakeManager 0x74a0…9ef5)`,
+      ],
+      confidence: 'secondary',
+    },
     market: { kind: 'chainlink', address: ADDR.feedEzEthEth, decimals: 18, description: 'ezETH / ETH', sources: ['Venus Protocol VIP text; compound comet migration (third party)'], confidence: 'thirdParty' },
     // EzEthToken has no paused() (only the deprecated `_deprecated_paused` flag): calling it on mainnet reverts.
     // Pause flags live on WithdrawQueue.paused() and RestakeManager.paused(): see docs/registry-sources.md.

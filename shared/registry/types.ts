@@ -40,6 +40,22 @@ export interface AmountCall {
   readonly signature: string;
 }
 
+/** One return value, by 0-based position, of a no-argument view that returns several. */
+export interface ViewCallOutput {
+  readonly call: ViewCall;
+  readonly output: number;
+}
+
+/**
+ * NAV as "total value over supply": an amount is worth floor(total × amount / supply) NAV-unit base
+ * units, where `total` is the protocol's whole value in the NAV unit and the supply is the token's own
+ * totalSupply() (read for every token). The protocol's exact share of its value, where a rate
+ * (total × 1e18 / supply, floored) would lose up to amount / 1e18 base units to rounding.
+ */
+export interface TotalOverSupply {
+  readonly total: ViewCallOutput;
+}
+
 /** How a token's NAV is read. */
 export interface NavSource extends Sourced {
   /** What the NAV is denominated in: `ETH`, or another registry token id (e.g. `eETH@1`, `wstETH@1`). */
@@ -48,6 +64,12 @@ export interface NavSource extends Sourced {
   readonly rate: ViewCall | null;
   /** Exact conversion of a balance, when the protocol exposes one. */
   readonly amount: AmountCall | null;
+  /**
+   * When present, amounts are valued as total over supply (see TotalOverSupply) instead of through
+   * `rate`; `rate` then names the protocol's per-token rate view, which returns floor(total × 1e18 /
+   * supply): the tracker derives that figure from the same two reads instead of calling it.
+   */
+  readonly totalOverSupply?: TotalOverSupply;
 }
 
 export type MarketSource =

@@ -116,7 +116,7 @@ describe('LRT, oracle and pool fragments', () => {
   it('every registry NAV, rate and delay signature is a line of lrt_abi.txt', () => {
     const known = lrtFunctions();
     const signatures = registry.tokens.flatMap((t) => [
-      t.nav.rate?.signature, t.nav.amount?.signature, t.paused?.signature,
+      t.nav.rate?.signature, t.nav.amount?.signature, t.nav.totalOverSupply?.total.call.signature, t.paused?.signature,
       ...(t.lookThrough?.discover?.kind === 'list' ? [t.lookThrough.discover.call.signature] : []),
       ...(t.lookThrough?.discover?.kind === 'indexed' ? [t.lookThrough.discover.length.signature, t.lookThrough.discover.item] : []),
       t.redemption && t.redemption.delay.kind !== 'default' ? t.redemption.delay.call.signature : undefined,
