@@ -43,6 +43,13 @@ export interface DemoWallet {
   readonly story: string;
 }
 
+/** The sample wallet labelled `label` (tests and scripts name wallets by their story's label). */
+export function demoWallet(wallets: readonly DemoWallet[], label: string): DemoWallet {
+  const found = wallets.find((w) => w.label === label);
+  if (found === undefined) throw new Error(`the demo has no wallet labelled ${label}`);
+  return found;
+}
+
 export const DEMO_OPERATORS = {
   steady: demoAddress('operator:steady'),
   slashed: demoAddress('operator:slashed'),

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebApp, type WebApp } from '../../node/web/start-web-app';
-import { startDemoWorld, type DemoWallet, type DemoWorld } from '../../world/demo-world';
+import { demoWallet, startDemoWorld, type DemoWallet, type DemoWorld } from '../../world/demo-world';
 import { buildRenderer } from './support/build-renderer';
 import { launchChromium } from './support/launch-chromium';
 import { recordNotificationsScript } from './support/record-notifications';
@@ -28,11 +28,7 @@ let freshContext: BrowserContext;
 let freshPage: Page;
 let demoPage: Page;
 
-function wallet(label: string): DemoWallet {
-  const found = world.wallets.find((w) => w.label === label);
-  if (found === undefined) throw new Error(`the demo has no wallet labelled ${label}`);
-  return found;
-}
+const wallet = (label: string): DemoWallet => demoWallet(world.wallets, label);
 
 async function startApp(name: string, wallets: readonly DemoWallet[]): Promise<WebApp> {
   const app = await startWebApp({

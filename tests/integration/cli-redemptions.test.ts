@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADDR } from '../../shared/registry/tokens';
 import { DEMO_REDEMPTIONS } from '../../world/redemptions-world';
-import { startDemoWorld, type DemoWorld } from '../../world/demo-world';
+import { demoWallet, startDemoWorld, type DemoWorld } from '../../world/demo-world';
 import { runCli, validator } from '../support/run-cli';
 
 interface RedemptionJson {
@@ -23,11 +23,7 @@ interface PositionJson {
 }
 
 let demo: DemoWorld;
-const wallet = (label: string) => {
-  const w = demo.wallets.find((x) => x.label === label);
-  if (!w) throw new Error(`no demo wallet ${label}`);
-  return w;
-};
+const wallet = (label: string) => demoWallet(demo.wallets, label);
 
 beforeAll(async () => { demo = await startDemoWorld(); });
 afterAll(async () => { await demo?.stop(); });

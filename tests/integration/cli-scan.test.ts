@@ -10,15 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../world/anvil';
 import type { WarningMessage } from '../../shared/report';
 import { warningText } from '../../shared/i18n/warning-text';
-import { startDemoWorld, type DemoWorld } from '../../world/demo-world';
+import { demoWallet, startDemoWorld, type DemoWorld } from '../../world/demo-world';
 import { runCli, validator } from '../support/run-cli';
 
 let demo: DemoWorld;
-const wallet = (label: string) => {
-  const w = demo.wallets.find((x) => x.label === label);
-  if (!w) throw new Error(`no demo wallet ${label}`);
-  return w;
-};
+const wallet = (label: string) => demoWallet(demo.wallets, label);
 
 beforeAll(async () => { demo = await startDemoWorld(); });
 afterAll(async () => { await demo?.stop(); });

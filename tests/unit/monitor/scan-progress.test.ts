@@ -8,32 +8,39 @@ import { progressSchema, type Progress } from '../../../shared/ipc/contract';
 import { diffReports } from '../../../shared/notify/diff-reports';
 import { emptyNotifyState } from '../../../shared/notify/notify-state';
 import { settingsSchema, walletSchema } from '../../../shared/settings/settings';
-import { createMonitor, SCAN_PROGRESS_INTERVAL_MS, type MonitorStore } from '../../../node/monitor/create-monitor';
-import { chain, fakeClock, report, WALLET } from './fixtures';
+import { createMonitor, SCAN_PROGRESS_INTERVAL_MS, type ChainProgressUpdate, type MonitorStore } from '../../../node/monitor/create-monitor';
+import { chain, fakeClock, report, WALLET, type FakeClock } from './fixtures';
+
+/** A monitor on chain 1 whose refresh reports `steps` through onProgress; its progress events, once it has run. */
+async function progressOf(clock: FakeClock, steps: (onProgress: (update: ChainProgressUpdate) => void) => void): Promise<Progress[]> {
+  const settings = settingsSchema.parse({ enabledChains: [1] });
+  const wallets = [walletSchema.parse({ address: WALLET, addedAt: '2025-01-01T00:00:00Z', chains: [1] })];
+  const store: MonitorStore = {
+    getWallets: () => wallets, getSettings: () => settings, getLastReport: () => null, getNotifyState: () => emptyNotifyState,
+    setNotifyState: () => {}, saveReport: () => {}, appendHistory: () => {},
+  };
+  const monitor = createMonitor({
+    refresh: async (_wallets, _previous, onProgress) => {
+      steps(onProgress);
+      return { report: report({ chains: [chain(1)] }), snapshots: [] };
+    },
+    getBlockNumber: async () => 100n,
+    store, diff: diffReports, notifiers: [], clock, log: { info: () => {}, warn: () => {}, error: () => {} },
+  });
+  const seen: Progress[] = [];
+  monitor.onProgress((p) => void seen.push(p));
+  monitor.start();
+  await clock.advance(0);
+  monitor.stop();
+  return seen;
+}
 
 describe('createMonitor: scan progress', () => {
   it('passes the scan detail of a reading chain to its progress listeners, and drops it when the chain is done', async () => {
-    const clock = fakeClock();
-    const settings = settingsSchema.parse({ enabledChains: [1] });
-    const wallets = [walletSchema.parse({ address: WALLET, addedAt: '2025-01-01T00:00:00Z', chains: [1] })];
-    const store: MonitorStore = {
-      getWallets: () => wallets, getSettings: () => settings, getLastReport: () => null, getNotifyState: () => emptyNotifyState,
-      setNotifyState: () => {}, saveReport: () => {}, appendHistory: () => {},
-    };
-    const monitor = createMonitor({
-      refresh: async (_wallets, _previous, onProgress) => {
-        onProgress({ chainId: 1, state: 'reading' });
-        for (const scannedBlocks of [0, 400, 800, 1000]) onProgress({ chainId: 1, state: 'reading', scan: { scannedBlocks, totalBlocks: 1000 } });
-        return { report: report({ chains: [chain(1)] }), snapshots: [] };
-      },
-      getBlockNumber: async () => 100n,
-      store, diff: diffReports, notifiers: [], clock, log: { info: () => {}, warn: () => {}, error: () => {} },
+    const seen = await progressOf(fakeClock(), (onProgress) => {
+      onProgress({ chainId: 1, state: 'reading' });
+      for (const scannedBlocks of [0, 400, 800, 1000]) onProgress({ chainId: 1, state: 'reading', scan: { scannedBlocks, totalBlocks: 1000 } });
     });
-    const seen: Progress[] = [];
-    monitor.onProgress((p) => void seen.push(p));
-    monitor.start();
-    await clock.advance(0);
-    monitor.stop();
     for (const p of seen) expect(progressSchema.safeParse(p).success).toBe(true);
     // All in one instant: the first step and the last reach the listeners, the ones between are held back.
     expect(seen.map((p) => p.chains[0]?.scan?.scannedBlocks).filter((n) => n !== undefined)).toEqual([0, 1000]);
@@ -47,30 +54,15 @@ describe('createMonitor: scan progress', () => {
     const base = fakeClock();
     let skew = 0;
     const clock = { ...base, now: () => base.now() + skew };
-    const settings = settingsSchema.parse({ enabledChains: [1] });
-    const wallets = [walletSchema.parse({ address: WALLET, addedAt: '2025-01-01T00:00:00Z', chains: [1] })];
-    const store: MonitorStore = {
-      getWallets: () => wallets, getSettings: () => settings, getLastReport: () => null, getNotifyState: () => emptyNotifyState,
-      setNotifyState: () => {}, saveReport: () => {}, appendHistory: () => {},
-    };
-    const monitor = createMonitor({
-      refresh: async (_wallets, _previous, onProgress) => {
-        onProgress({ chainId: 1, state: 'reading' });
-        // 500 chunks of 2 blocks, one every 10 ms: 5 s of scanning.
-        for (let i = 0; i <= 500; i++) {
-          onProgress({ chainId: 1, state: 'reading', scan: { scannedBlocks: i * 2, totalBlocks: 1000 } });
-          skew += 10;
-        }
-        return { report: report({ chains: [chain(1)] }), snapshots: [] };
-      },
-      getBlockNumber: async () => 100n,
-      store, diff: diffReports, notifiers: [], clock, log: { info: () => {}, warn: () => {}, error: () => {} },
+    const seen = await progressOf(clock, (onProgress) => {
+      onProgress({ chainId: 1, state: 'reading' });
+      // 500 chunks of 2 blocks, one every 10 ms: 5 s of scanning.
+      for (let i = 0; i <= 500; i++) {
+        onProgress({ chainId: 1, state: 'reading', scan: { scannedBlocks: i * 2, totalBlocks: 1000 } });
+        skew += 10;
+      }
     });
-    const steps: number[] = [];
-    monitor.onProgress((p) => { const n = p.chains[0]?.scan?.scannedBlocks; if (n !== undefined) steps.push(n); });
-    monitor.start();
-    await base.advance(0);
-    monitor.stop();
+    const steps = seen.flatMap((p) => (p.chains[0]?.scan === undefined ? [] : [p.chains[0].scan.scannedBlocks]));
     // 5,000 ms at one step per SCAN_PROGRESS_INTERVAL_MS, plus the first and the last.
     expect(steps.length).toBeLessThanOrEqual(5_000 / SCAN_PROGRESS_INTERVAL_MS + 2);
     expect(steps.length).toBeGreaterThanOrEqual(5_000 / SCAN_PROGRESS_INTERVAL_MS - 1);
