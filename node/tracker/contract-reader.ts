@@ -14,7 +14,10 @@ export interface ContractCall<
   TFunctionName extends ContractFunctionName<TAbi, ViewMutability>,
   TArgs extends ContractFunctionArgs<TAbi, ViewMutability, TFunctionName> & readonly unknown[],
 > {
-  /** Stable key of what is read, for the snapshot's failedReads (e.g. `balance:0xWallet:weETH@1`). */
+  /**
+   * Stable key of what is read, for the snapshot's failedReads (e.g. `balance:0xWallet:weETH@1`). `''`:
+   * the caller keeps the failure itself (speculative or display-only reads); no reader records it.
+   */
   readonly key: string;
   readonly address: Address;
   readonly abi: TAbi;

@@ -66,7 +66,7 @@ export function createNaiveReader(client: PublicClient, options: NaiveReaderOpti
             (error: unknown): Read<unknown> => ({ ok: false, error: describeError(error) }),
           );
         }
-        if (!result.ok) failures.push({ key: c.key, target: c.address, call: codec.signature(args), error: result.error });
+        if (!result.ok && c.key !== '') failures.push({ key: c.key, target: c.address, call: codec.signature(args), error: result.error });
         return result;
       })();
       cache.set(dedupeKey, promise);

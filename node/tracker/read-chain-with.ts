@@ -104,9 +104,7 @@ export async function readChainWith(reader: ContractReader, params: ReadChainWit
   }
 
   const [block, states, walletBalances, eigenResult, usd, instant] = await Promise.all([blockRead, tokenStates, balances, eigen, ethUsd, etherfiInstant]);
-  // Key '' marks a read whose failure its reader keeps itself (the display-only ether.fi instant path):
-  // the multicall reader leaves those out already, the naive one records every failure.
-  const failedReads = distinct(reader.failedReads().filter((f) => f.key !== '')).sort(byKey);
+  const failedReads = distinct(reader.failedReads()).sort(byKey);
   // The ETH/USD price is display only: its failure is listed but does not make the chain partial.
   const status: ChainStatus = !block.ok ? 'failed' : failedReads.some((f) => f.key !== ETH_USD_READ_KEY) ? 'partial' : 'ok';
   return {
