@@ -14,16 +14,13 @@ import { defaultThresholds } from '../shared/settings/thresholds';
 import type { ChainSnapshot } from '../shared/snapshot';
 import { distinctBalances } from '../tests/unit/engine/distinct-balances';
 import { realisticSnapshots, realisticWallets } from '../tests/unit/engine/realistic-portfolio';
+import { median } from './median';
 
 export interface EngineRow { wallets: number; positions: number; medianMs: number }
 export interface EngineFigures { readonly tracker: EngineRow[]; readonly heavy: EngineRow[]; readonly heavyDistinct: EngineRow[] }
 
 type Input = Parameters<typeof computeReport>[0];
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-};
 
 function measure(label: string, wallets: number, input: Input, warmUp: number): EngineRow {
   for (let i = 0; i < warmUp; i++) computeReport(input);

@@ -28,11 +28,8 @@ import { ADDR } from '../shared/registry/tokens';
 import { encodeBigints } from '../shared/ipc/codec';
 import type { EngineFigures, EngineRow } from './bench-engine';
 import { NODE_FACE_FLAGS } from './node-face-flags';
+import { median } from './median';
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-};
 const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
 
 interface TrackerRow { wallets: number; requests: number; timeMs: number; naiveRequests: number | null; naiveMs: number | null }

@@ -123,3 +123,6 @@ export const ETHERFI_SCAN_DEFAULT_FROM_BLOCK = 18_000_000n;
 
 /** The native-ETH stand-in address Renzo and Kelp use for ETH-denominated requests. */
 export const NATIVE_ETH_ADDRESS: Address = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE';
+
+/** A request's own number as its protocol shows it: the part after the last `:` (Kelp's `${asset}:${nonce}`), else the whole id. */
+export const requestNumber = (requestId: string): string => requestId.split(':').pop() ?? requestId;

@@ -2,13 +2,13 @@
  * The scan's readable output: positions with their stacks, exposure summary, exit profile, warnings.
  */
 import type { Position, PositionRedemption, RiskReport, Share } from '../../shared/report';
-import { ethToUsdCents } from '../../shared/engine/eth-to-usd-cents';
 import { redemptionsNotTracked } from '../../shared/engine/redemptions-not-tracked';
 import { formatDuration, formatEth, formatShare, formatUnitsFixed, shortAddress } from '../../shared/format';
-import { formatUsdCents } from '../../shared/format-usd';
+import { formatUsdCents, formatUsdPerEth } from '../../shared/format-usd';
 import { chains } from '../../shared/registry/chains';
 import { registry } from '../../shared/registry/registry';
 import { toPlainText } from '../../shared/notify/to-plain-text';
+import { requestNumber } from '../../shared/redemption';
 
 /** Removes terminal control sequences and every invisible or reordering mark from untrusted text (ENS names, labels), one line, at most `max` characters. */
 export function inert(text: string, max = 80): string {
@@ -49,19 +49,18 @@ export function stackLine(stack: RiskReport['positions'][number]['stack']): stri
   return parts.join(' → ');
 }
 
-const ONE_ETH = 10n ** 18n;
 
 /** ` (≈ 12,345.67 USD at 3,456.78 USD/ETH)` after the NAV total, when the report has a price; the price marked when stale. */
 function usdSuffix(price: RiskReport['metrics']['ethUsd']): string {
   if (!price) return '';
-  const perEth = formatUsdCents(ethToUsdCents(ONE_ETH, price.answer, price.decimals));
+  const perEth = formatUsdPerEth(price);
   return ` (≈ ${formatUsdCents(price.totalValueUsdCents)} USD at ${perEth} USD/ETH${price.stale ? ', stale price' : ''})`;
 }
 
 const utc = (seconds: bigint): string => `${new Date(Number(seconds) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** `#40002`; Kelp's `${asset}:${nonce}` shows its nonce (the asset paid is in the row). */
-const requestLabel = (r: PositionRedemption): string => `#${inert(r.requestId.split(':').pop() ?? r.requestId, 24)}`;
+const requestLabel = (r: PositionRedemption): string => `#${inert(requestNumber(r.requestId), 24)}`;
 
 /** Where a delay used for an estimate comes from. */
 const delaySource = (r: PositionRedemption): string => r.expectedDelaySeconds === null ? 'the protocol\'s delay'

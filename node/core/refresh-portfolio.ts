@@ -45,13 +45,12 @@ export interface RefreshPortfolioParameters {
   readonly onScanProgress?: (chainId: number, progress: ChainScanProgress) => void;
   /**
    * Pending LRT redemptions (issue 10): the log-scan cursors from the store (all chains), the eth_getLogs
-   * range to use (per chain, else `maxBlockRange`, else DEFAULT_LOG_BLOCK_RANGE), the session's memory of
+   * range to use (per chain, else DEFAULT_LOG_BLOCK_RANGE), the session's memory of
    * ranges endpoints refused (node/tracker/learned-log-ranges.ts), and where a first scan starts (by
    * lowercase contract; default ETHERFI_SCAN_DEFAULT_FROM_BLOCK). Omitted: redemptions are not read.
    */
   readonly redemptions?: {
     readonly cursors: readonly ScanCursor[];
-    readonly maxBlockRange?: bigint;
     readonly maxBlockRanges?: ReadonlyMap<number, bigint>;
     readonly learnedRanges?: LearnedLogRanges;
     readonly scanStartBlocks?: ReadonlyMap<string, bigint>;
@@ -89,7 +88,7 @@ export async function refreshPortfolio(p: RefreshPortfolioParameters): Promise<R
       let snapshot = await readChain({ client: cc.client, chainId, registry: p.registry, wallets, stats: cc });
       if (p.redemptions) {
         const r = p.redemptions;
-        const configured = r.maxBlockRanges?.get(chainId) ?? r.maxBlockRange ?? BigInt(DEFAULT_LOG_BLOCK_RANGE);
+        const configured = r.maxBlockRanges?.get(chainId) ?? BigInt(DEFAULT_LOG_BLOCK_RANGE);
         const endpoint = cc.activeEndpoint();
         const scans = new Map<string, ChainScanProgress>();
         const onScanProgress = p.onScanProgress;

@@ -11,10 +11,10 @@ import { toHistoryPoint } from './to-history-point';
 import { isDegraded } from '../../shared/is-degraded';
 import { warningsForDiff } from './warnings-for-diff';
 
-/** One chain's progress as the refresh reports it. */
-
 /** Least time between two published steps of one redemption log scan (see onProgress in run). */
 export const SCAN_PROGRESS_INTERVAL_MS = 250;
+
+/** One chain's progress as the refresh reports it. */
 export interface ChainProgressUpdate {
   readonly chainId: number;
   readonly state: 'reading' | 'done' | 'failed';

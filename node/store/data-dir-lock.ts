@@ -45,7 +45,7 @@ export interface DataDirLockHolder {
   readonly startedAt: string;
 }
 
-export type DataDirLockErrorCode = 'held' | 'unwritable';
+type DataDirLockErrorCode = 'held' | 'unwritable';
 
 /** Why the lock was not taken: `held` (another process has it) or `unwritable` (the dir cannot be written). */
 export class DataDirLockError extends Error {
@@ -77,7 +77,7 @@ export interface DataDirLock {
   release(): void;
 }
 
-export interface AcquireDataDirLockOptions {
+interface AcquireDataDirLockOptions {
   readonly face: DataDirFace;
   /** For `startedAt`. Default: the system clock. */
   readonly clock?: () => Date;
@@ -88,7 +88,7 @@ type Seen =
   | { readonly kind: 'found'; readonly text: string | null; readonly holder: DataDirLockHolder | null; readonly ageMs: number };
 
 /** Whether `pid` is a running process on this host (EPERM: it exists but belongs to someone else). */
-export function isProcessAlive(pid: number): boolean {
+function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -20,8 +20,8 @@ export function createLearnedLogRanges(): LearnedLogRanges {
   const key = (chainId: number, endpoint: string | null, configured: bigint): string => `${chainId}\n${endpoint ?? ''}\n${configured}`;
   return {
     rangeFor(chainId, endpoint, configured) {
-      const range = learned.get(key(chainId, endpoint, configured));
-      return range !== undefined && range < configured ? range : configured;
+      // learn() keeps only ranges below the configured one.
+      return learned.get(key(chainId, endpoint, configured)) ?? configured;
     },
     learn(chainId, endpoint, configured, worked) {
       const k = key(chainId, endpoint, configured);

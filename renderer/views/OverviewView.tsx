@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Bar, Doughnut, Line } from 'react-chartjs-2';
 import { ethToUsdCents } from '../../shared/engine/eth-to-usd-cents';
 import { formatEth, formatShare } from '../../shared/format';
-import { formatUsdCents } from '../../shared/format-usd';
+import { formatUsdCents, formatUsdPerEth } from '../../shared/format-usd';
 import { warningTextFor } from '../../shared/i18n/warning-text-for';
 import { listedValue } from '../../shared/listed-value';
 import type { Layer, RiskReport, Share } from '../../shared/report';
@@ -17,7 +17,6 @@ import { ethNumber } from '../eth-number';
 import { LAYERS } from '../../shared/report';
 
 const DIM_KEY = { layer: 'dimLayer', protocol: 'dimProtocol', venue: 'dimVenue', operator: 'dimOperator', avs: 'dimAvs' } as const satisfies Record<ExposureDimension, CatalogKey>;
-const ONE_ETH = 10n ** 18n;
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f'];
 
 function isLayer(key: string): key is Layer {
@@ -58,7 +57,7 @@ export function OverviewView({ report, history, onShowWarnings }: Props) {
               {usd.stale && <strong className="stale-price"> ({t('usdStalePrice')})</strong>}
             </p>
             <p className="muted small" data-testid="usd-price">
-              {t('usdPriceAt', { price: formatUsdCents(ethToUsdCents(ONE_ETH, usd.answer, usd.decimals)), time: new Date(Number(usd.updatedAt) * 1000).toLocaleString() })}
+              {t('usdPriceAt', { price: formatUsdPerEth(usd), time: new Date(Number(usd.updatedAt) * 1000).toLocaleString() })}
             </p>
           </>
         )}

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
 import { redemptionsNotTracked } from '../../shared/engine/redemptions-not-tracked';
 import { formatDuration, formatEth, formatShare, formatUnitsFixed } from '../../shared/format';
@@ -7,6 +8,7 @@ import { useApp, type AppContextValue } from '../app-context';
 import { blockSeconds, chainName } from '../chain-name';
 import { unlockChart, unlockTimeline } from '../charts/unlock-chart';
 import { safeText } from '../display/safe-text';
+import { requestNumber } from '../../shared/redemption';
 
 const STATUS_KEY = { pending: 'redemptionStatusPending', finalized: 'redemptionStatusFinalized', claimable: 'redemptionStatusClaimable' } as const;
 
@@ -28,7 +30,8 @@ function claimText(t: AppContextValue['t'], w: PendingWithdrawal, r: PositionRed
 /** Protocols of held tokens whose pending requests the app does not read: the view says so, with or without a timeline. */
 function NotTracked({ report, walletName }: { readonly report: RiskReport; readonly walletName: (address: string) => string }) {
   const { t } = useApp();
-  const notes = redemptionsNotTracked(report.positions, tokens);
+  // Per report, not per render: the view re-renders every second for its countdowns.
+  const notes = useMemo(() => redemptionsNotTracked(report.positions, tokens), [report]);
   if (notes.length === 0) return null;
   return (
     <section className="card" aria-labelledby="wd-untracked-h">
@@ -84,7 +87,7 @@ export function WithdrawalsView({ report, walletName }: { readonly report: RiskR
                 {estimatedAt !== null && <span className="muted small"> ({t('aboutDate', { date: new Date(estimatedAt * 1000).toLocaleString() })})</span>}
                 {r !== undefined && (
                   <div className="small redemption-detail">
-                    {t('redemptionRequest', { protocol: safeText(r.protocol, 24), id: safeText(r.requestId.split(':').pop() ?? r.requestId, 24) })}
+                    {t('redemptionRequest', { protocol: safeText(r.protocol, 24), id: safeText(requestNumber(r.requestId), 24) })}
                     {' · '}{t('redemptionStatus', { status: t(STATUS_KEY[r.status]) })}
                     {' · '}{t('redemptionGivenUp', { amount: formatUnitsFixed(r.amountLocked, r.assetGiven.decimals), symbol: safeText(r.assetGiven.symbol, 16) })}
                     {position !== undefined && <>{' · '}{t('redemptionExpected', { amount: formatUnitsFixed(r.expectedAmount, position.asset.decimals), symbol: safeText(position.asset.symbol, 16) })}</>}

@@ -6,6 +6,7 @@ import type { Warning } from '../report';
 import type { RedemptionNote } from './build-redemption-positions';
 import { compareText } from './compare-text';
 import { shortAddress } from './short-address';
+import { requestNumber } from '../redemption';
 
 const days = (seconds: bigint): number => Math.round(Number(seconds) / 864) / 100;
 
@@ -23,7 +24,7 @@ export function buildRedemptionWarnings(notes: readonly RedemptionNote[]): Warni
   const out: Warning[] = [];
   for (const n of notes) {
     const r = n.request;
-    const request = r.requestId.includes(':') ? r.requestId.split(':').pop() ?? r.requestId : r.requestId;
+    const request = requestNumber(r.requestId);
     if (r.status === 'claimable') {
       const message = warningMessage('redemption-claimable', {
         protocol: r.protocol, request, amount: r.expectedAsset === 'ETH' ? ethParam(r.expectedAmount) : formatEther(r.expectedAmount), asset: r.expectedAsset,

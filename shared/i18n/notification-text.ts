@@ -3,7 +3,7 @@
  * an escalation or resolution, and the summary of many changes at once, in each catalog language.
  */
 import type { Severity } from '../report';
-import type { Language } from '../settings/settings';
+import { isLanguage, type Language } from '../settings/settings';
 
 export interface NotificationWords {
   readonly worse: string;
@@ -49,5 +49,5 @@ const WORDS: Readonly<Record<Language, NotificationWords>> = { 'en': EN, 'zh-CN'
 
 /** The words for `lang`, English for a language without a catalog. */
 export function notificationWords(lang: string): NotificationWords {
-  return Object.hasOwn(WORDS, lang) ? WORDS[lang as Language] : EN;
+  return isLanguage(lang) ? WORDS[lang] : EN;
 }

@@ -8,6 +8,7 @@ import { warningText } from './warning-text';
  * one this version cannot render.
  */
 export function warningTextFor(warning: Warning, lang: string): WarningTextParts {
-  const text = warning.message === undefined ? null : warningText(warning.message, lang);
+  // The engine renders its English from the same catalog: no need to render it again.
+  const text = warning.message === undefined || lang === 'en' ? null : warningText(warning.message, lang);
   return text ?? { title: warning.title, explanation: warning.explanation, action: warning.action };
 }

@@ -1,5 +1,5 @@
 import type { WarningMessage } from '../report';
-import type { Language } from '../settings/settings';
+import { isLanguage, type Language } from '../settings/settings';
 import { hasWarningParams, isWarningKey } from './warning-params';
 import type { TypedWarningMessage, WarningKey, WarningParams } from './warning-params';
 import type { WarningTemplate, WarningTemplates, WarningTextParts } from './warning-template';
@@ -8,7 +8,6 @@ import { warningTemplatesZhCn } from './warning-templates-zh-cn';
 
 const CATALOGS: Readonly<Record<Language, WarningTemplates>> = { 'en': warningTemplatesEn, 'zh-CN': warningTemplatesZhCn };
 
-const hasCatalog = (lang: string): lang is Language => Object.hasOwn(CATALOGS, lang);
 
 function render<K extends WarningKey>(templates: WarningTemplates, key: K, params: WarningParams<K>): WarningTextParts {
   const template: WarningTemplate<K> = templates[key];
@@ -27,7 +26,7 @@ export function renderWarningText<K extends WarningKey>(message: TypedWarningMes
  */
 export function warningText(message: WarningMessage, lang: string): WarningTextParts | null {
   if (!isWarningKey(message.key)) return null;
-  const templates = hasCatalog(lang) ? CATALOGS[lang] : warningTemplatesEn;
+  const templates = isLanguage(lang) ? CATALOGS[lang] : warningTemplatesEn;
   const { key, params } = message;
   return hasWarningParams(key, params) ? render(templates, key, params) : null;
 }

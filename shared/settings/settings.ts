@@ -130,6 +130,8 @@ export function logBlockRangeFor(settings: Pick<Settings, 'logBlockRange'>, chai
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
+/** Whether `lang` is one of the languages with a catalog. */
+export const isLanguage = (lang: string): lang is Language => (LANGUAGES as readonly string[]).includes(lang);
 
 /** The user's settings. */
 export const settingsSchema = z.object({

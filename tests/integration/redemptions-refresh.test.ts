@@ -39,13 +39,13 @@ describe('refreshPortfolio with redemptions', () => {
       thresholds: defaultThresholds, now: BigInt(Math.floor(Date.now() / 1000)), previous: null,
     };
     const scanStartBlocks = new Map([[ADDR.etherfiWithdrawRequestNFT.toLowerCase(), genesis]]);
-    const first = await refreshPortfolio({ ...params, redemptions: { cursors: [], scanStartBlocks, maxBlockRange: 5n } });
+    const first = await refreshPortfolio({ ...params, redemptions: { cursors: [], scanStartBlocks, maxBlockRanges: new Map([[1, 5n]]) } });
     const redemptions = first.report.positions.filter((p) => p.kind === 'redemption');
     expect(redemptions.map((p) => p.stack[0]?.protocol)).toEqual(['ether.fi', 'ether.fi', 'Renzo', 'Kelp DAO', 'Swell']);
     expect(redemptions.filter((p) => p.exit.atNavSeconds === 0n).map((p) => p.amount > 0n)).toEqual([true, true]);
     expect(first.report.metrics.exit.pendingWithdrawals).toHaveLength(5);
     expect(first.redemptionCursors).toHaveLength(1);
-    const second = await refreshPortfolio({ ...params, redemptions: { cursors: first.redemptionCursors ?? [], scanStartBlocks, maxBlockRange: 5n } });
+    const second = await refreshPortfolio({ ...params, redemptions: { cursors: first.redemptionCursors ?? [], scanStartBlocks, maxBlockRanges: new Map([[1, 5n]]) } });
     expect(second.report.positions.filter((p) => p.kind === 'redemption').map((p) => p.id)).toEqual(redemptions.map((p) => p.id));
     expect(second.snapshots[0]?.rpcRequests).toBeLessThan(first.snapshots[0]?.rpcRequests ?? 0);
     expect(DEMO_REDEMPTIONS.etherfiPending).toBe(redemptions[1]?.amount);
